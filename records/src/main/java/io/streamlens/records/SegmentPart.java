@@ -1,0 +1,54 @@
+package io.streamlens.records;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One Kafka record of {@code video.segments}: a whole segment ({@code parts == 1}) or one part of a
+ * segment that was larger than the topic's message limit.
+ */
+public record SegmentPart(
+        String streamId, long seq, long startUs, String container, boolean last, String source,
+        int part, int parts, byte[] bytes) {
+
+    public SegmentPart {
+        Objects.requireNonNull(streamId, "streamId");
+        Objects.requireNonNull(container, "container");
+        Objects.requireNonNull(bytes, "bytes");
+        source = source == null ? "" : source;
+        if (parts < 1 || part < 0 || part >= parts) {
+            throw new IllegalArgumentException("part " + part + " of " + parts + " is not a valid part index");
+        }
+    }
+
+    public static SegmentPart whole(VideoSegment s) {
+        return new SegmentPart(s.streamId(), s.seq(), s.startUs(), s.container(), s.last(), s.source(), 0, 1, s.bytes());
+    }
+
+    public boolean isWhole() {
+        return parts == 1;
+    }
+
+    /** The segment this part belongs to, carrying the given (reassembled) bytes. */
+    public VideoSegment toSegment(byte[] segmentBytes) {
+        return new VideoSegment(streamId, seq, startUs, container, last, source, segmentBytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SegmentPart p
+                && seq == p.seq && startUs == p.startUs && last == p.last && part == p.part && parts == p.parts
+                && streamId.equals(p.streamId) && container.equals(p.container) && source.equals(p.source)
+                && Arrays.equals(bytes, p.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(streamId, seq, startUs, container, last, source, part, parts) * 31 + Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "SegmentPart[" + streamId + "#" + seq + " part " + part + "/" + parts + ", " + bytes.length + " B]";
+    }
+}
