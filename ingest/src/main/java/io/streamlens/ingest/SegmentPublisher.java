@@ -3,6 +3,7 @@ package io.streamlens.ingest;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.DeadLetterReason;
 import io.streamlens.records.Json;
+import io.streamlens.records.KafkaClientConfig;
 import io.streamlens.records.SegmentHeaders;
 import io.streamlens.records.Topics;
 import java.nio.charset.StandardCharsets;

@@ -5,13 +5,16 @@ import java.util.Objects;
 
 /**
  * One Kafka record of {@code video.segments}: a whole segment ({@code parts == 1}) or one part of a
- * segment that was larger than the topic's message limit.
+ * segment that was larger than the topic's message limit. A record whose headers break the
+ * contract still becomes a part, with {@code problem} saying what is wrong, so that it can be
+ * dead-lettered downstream instead of failing the source.
  */
 public record SegmentPart(
         String streamId, long seq, long startUs, String container, boolean last, String source,
-        int part, int parts, byte[] bytes) {
+        int part, int parts, byte[] bytes, String problem) {
 
     public SegmentPart {
+        problem = problem == null ? "" : problem;
         Objects.requireNonNull(streamId, "streamId");
         Objects.requireNonNull(container, "container");
         Objects.requireNonNull(bytes, "bytes");
@@ -22,7 +25,15 @@ public record SegmentPart(
     }
 
     public static SegmentPart whole(VideoSegment s) {
-        return new SegmentPart(s.streamId(), s.seq(), s.startUs(), s.container(), s.last(), s.source(), 0, 1, s.bytes());
+        return new SegmentPart(s.streamId(), s.seq(), s.startUs(), s.container(), s.last(), s.source(), 0, 1, s.bytes(), "");
+    }
+
+    public static SegmentPart malformed(String streamId, String source, byte[] bytes, String problem) {
+        return new SegmentPart(streamId, -1, 0, "unknown", false, source, 0, 1, bytes, problem);
+    }
+
+    public boolean isMalformed() {
+        return !problem.isEmpty();
     }
 
     public boolean isWhole() {
@@ -39,12 +50,12 @@ public record SegmentPart(
         return o instanceof SegmentPart p
                 && seq == p.seq && startUs == p.startUs && last == p.last && part == p.part && parts == p.parts
                 && streamId.equals(p.streamId) && container.equals(p.container) && source.equals(p.source)
-                && Arrays.equals(bytes, p.bytes);
+                && problem.equals(p.problem) && Arrays.equals(bytes, p.bytes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(streamId, seq, startUs, container, last, source, part, parts) * 31 + Arrays.hashCode(bytes);
+        return Objects.hash(streamId, seq, startUs, container, last, source, part, parts, problem) * 31 + Arrays.hashCode(bytes);
     }
 
     @Override

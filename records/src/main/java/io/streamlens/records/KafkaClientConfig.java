@@ -1,4 +1,4 @@
-package io.streamlens.ingest;
+package io.streamlens.records;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,0 +1,35 @@
+package io.streamlens.deploy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Execution environments with StreamLens' settings: RocksDB state, checkpoints, no Kryo fallback. */
+public final class FlinkEnvironments {
+    private FlinkEnvironments() {
+    }
+
+    /** The settings every StreamLens job runs with, local or on a cluster. */
+    public static Configuration jobConfiguration(Path checkpointDir, Duration checkpointInterval) {
+        Configuration conf = new Configuration();
+        conf.setString("state.backend.type", "rocksdb");
+        conf.setString("execution.checkpointing.dir", checkpointDir.toUri().toString());
+        conf.setString("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms");
+        conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+        conf.setString("execution.checkpointing.incremental", "true");
+        // Every record crossing an operator must have a real serializer: a Kryo fallback is a bug.
+        conf.setString("pipeline.generic-types", "false");
+        return conf;
+    }
+
+    /** A MiniCluster inside this JVM. */
+    public static StreamExecutionEnvironment local(Configuration conf, int parallelism) {
+        Configuration c = new Configuration(conf);
+        c.setString("taskmanager.numberOfTaskSlots", String.valueOf(Math.max(parallelism, 1)));
+        c.setString("rest.bind-port", "0");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, c);
+        env.setParallelism(parallelism);
+        return env;
+    }
+}

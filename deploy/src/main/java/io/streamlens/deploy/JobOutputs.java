@@ -1,0 +1,12 @@
+package io.streamlens.deploy;
+
+import io.streamlens.records.DeadLetter;
+import io.streamlens.records.SampledFrame;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/** Where the job's results go; the CLI modes and the tests plug in their own. */
+public interface JobOutputs {
+    void frames(DataStream<SampledFrame> frames);
+
+    void deadLetters(DataStream<DeadLetter> deadLetters);
+}

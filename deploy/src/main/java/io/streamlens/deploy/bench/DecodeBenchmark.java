@@ -1,0 +1,135 @@
+package io.streamlens.deploy.bench;
+
+import io.streamlens.ingest.Segment;
+import io.streamlens.ingest.Segmenter;
+import io.streamlens.ingest.SegmenterOptions;
+import io.streamlens.records.Json;
+import io.streamlens.records.StreamIds;
+import io.streamlens.records.VideoSegment;
+import io.streamlens.sampler.FrameSize;
+import io.streamlens.sampler.SamplerSpec;
+import io.streamlens.sampler.SamplerState;
+import io.streamlens.sampler.SegmentSampler;
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * {@code bench decode}: frames decoded and sampled per second through the decode+sample core,
+ * next to FFmpeg's own single-thread decode rate (libavcodec through JavaCV, no pixel conversion)
+ * on the same segments in the same run; plus how fast a file is published (segmented).
+ */
+public final class DecodeBenchmark {
+    private final PrintStream out;
+    private final int repeats;
+
+    public DecodeBenchmark(PrintStream out, int repeats) {
+        this.out = out;
+        this.repeats = repeats;
+    }
+
+    public void run(String file, List<SamplerSpec> samplers) throws Exception {
+        long t0 = System.nanoTime();
+        List<VideoSegment> segments = new ArrayList<>();
+        long videoUs;
+        try (Segmenter segmenter = Segmenter.open(file, SegmenterOptions.DEFAULTS)) {
+            videoUs = segmenter.forEach(s -> segments.add(toVideoSegment(file, s))).videoUs();
+        }
+        double publishSeconds = (System.nanoTime() - t0) / 1e9;
+        emit(Map.of("bench", "publish", "file", file, "videoSeconds", round(videoUs / 1e6),
+                "wallSeconds", round(publishSeconds), "realtimeFactor", round(videoUs / 1e6 / publishSeconds)));
+
+        rawDecode(segments); // warm-up
+        double ffmpegFps = best(() -> rawDecode(segments));
+        for (SamplerSpec spec : samplers) {
+            int[] counts = sample(segments, spec); // warm-up, and the counts
+            double seconds = bestSeconds(() -> sample(segments, spec));
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("bench", "decode");
+            line.put("file", file);
+            line.put("sampler", spec.toString());
+            line.put("decodedFrames", counts[0]);
+            line.put("sampledFrames", counts[1]);
+            line.put("decodedFps", round(counts[0] / seconds));
+            line.put("sampledFps", round(counts[1] / seconds));
+            line.put("ffmpegFps", round(ffmpegFps));
+            line.put("ratioToFfmpeg", round(counts[0] / seconds / ffmpegFps));
+            emit(line);
+        }
+    }
+
+    private static VideoSegment toVideoSegment(String file, Segment s) {
+        return new VideoSegment(StreamIds.fromSource(file), s.seq(), s.startUs(), s.container(), s.last(), file, s.bytes());
+    }
+
+    /** FFmpeg alone: every frame decoded in its native format, one thread, nothing converted. */
+    private static int rawDecode(List<VideoSegment> segments) throws FrameGrabber.Exception {
+        int frames = 0;
+        for (VideoSegment segment : segments) {
+            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(segment.bytes()), 0)) {
+                grabber.setFormat(segment.container());
+                grabber.setImageMode(FrameGrabber.ImageMode.RAW);
+                grabber.setVideoOption("threads", "1");
+                grabber.start();
+                while (grabber.grabFrame(false, true, false, false, false) != null) {
+                    frames++;
+                }
+            }
+        }
+        return frames;
+    }
+
+    /** {decoded, sampled} through StreamLens' decode+sample core. */
+    private static int[] sample(List<VideoSegment> segments, SamplerSpec spec) {
+        int[] sampled = {0};
+        int[] decoded = {0};
+        try (SegmentSampler sampler = new SegmentSampler(spec, FrameSize.DEFAULT, 1)) {
+            SamplerState state = SamplerState.initial();
+            for (VideoSegment segment : segments) {
+                SegmentSampler.Outcome outcome = sampler.sample(segment, state, f -> sampled[0]++);
+                state = outcome.state();
+                decoded[0] += outcome.framesDecoded();
+            }
+        }
+        return new int[] {decoded[0], sampled[0]};
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        Object run() throws Exception;
+    }
+
+    private double best(Work work) throws Exception {
+        double bestFps = 0;
+        for (int i = 0; i < repeats; i++) {
+            long t = System.nanoTime();
+            int frames = (Integer) work.run();
+            bestFps = Math.max(bestFps, frames / ((System.nanoTime() - t) / 1e9));
+        }
+        return bestFps;
+    }
+
+    private double bestSeconds(Work work) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < repeats; i++) {
+            long t = System.nanoTime();
+            work.run();
+            best = Math.min(best, (System.nanoTime() - t) / 1e9);
+        }
+        return best;
+    }
+
+    private void emit(Map<String, Object> line) {
+        out.println(Json.write(line));
+        out.flush();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,69 @@
+package io.streamlens.sampler;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Converts a decoder's native frame (any pixel format) to packed RGB24 of a chosen size, copied
+ * into a Java array so nothing keeps pointing into FFmpeg's reused buffers.
+ */
+final class FrameScaler implements AutoCloseable {
+    private final int flags;
+    private SwsContext context;
+    private BytePointer buffer;
+    private PointerPointer<BytePointer> planes;
+    private IntPointer strides;
+    private int width;
+    private int height;
+
+    FrameScaler(int swsFlags) {
+        this.flags = swsFlags;
+    }
+
+    byte[] toRgb(AVFrame frame, int targetWidth, int targetHeight) {
+        context = sws_getCachedContext(context, frame.width(), frame.height(), frame.format(),
+                targetWidth, targetHeight, AV_PIX_FMT_RGB24, flags, null, null, (DoublePointer) null);
+        if (context == null) {
+            throw new IllegalStateException("swscale cannot convert pixel format " + frame.format()
+                    + " at " + frame.width() + "x" + frame.height());
+        }
+        if (targetWidth != width || targetHeight != height) {
+            releaseBuffer();
+            width = targetWidth;
+            height = targetHeight;
+            buffer = new BytePointer((long) width * height * 3);
+            planes = new PointerPointer<>(buffer, null, null, null);
+            strides = new IntPointer(width * 3, 0, 0, 0);
+        }
+        sws_scale(context, new PointerPointer<>(frame), frame.linesize(), 0, frame.height(), planes, strides);
+        byte[] rgb = new byte[width * height * 3];
+        buffer.get(rgb);
+        return rgb;
+    }
+
+    private void releaseBuffer() {
+        if (buffer != null) {
+            buffer.close();
+            planes.close();
+            strides.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        releaseBuffer();
+        if (context != null) {
+            sws_freeContext(context);
+            context = null;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.streamlens.sampler;
+
+import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_FAST_BILINEAR;
+
+import io.streamlens.records.DeadLetterReason;
+import io.streamlens.records.VideoSegment;
+import java.io.ByteArrayInputStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * Decodes segments from their bytes (no temporary files) with FFmpeg, the one place where
+ * FFmpeg frames live. Frames stay in the decoder's native pixel format; each one is reduced to a
+ * tiny thumbnail for scene scoring, and only frames a visitor asks for are converted to RGB at
+ * the model's size. In keyframe mode non-key packets are never handed to the decoder, so an
+ * archive scan costs a fraction of a full decode.
+ */
+public final class SegmentDecoder implements AutoCloseable {
+    static final int THUMB_WIDTH = 64;
+    static final int THUMB_HEIGHT = 36;
+
+    private final FrameSize frameSize;
+    private final int threads;
+    private final FrameScaler thumbnails = new FrameScaler(SWS_FAST_BILINEAR);
+    private final FrameScaler resizer = new FrameScaler(SWS_AREA);
+
+    /**
+     * @param frameSize the size sampled frames are converted to
+     * @param threads decoder threads per segment; 1 scales best when many streams share the cores
+     */
+    public SegmentDecoder(FrameSize frameSize, int threads) {
+        this.frameSize = frameSize;
+        this.threads = threads;
+    }
+
+    @FunctionalInterface
+    public interface FrameVisitor {
+        void visit(DecodedFrame frame) throws Exception;
+    }
+
+    /**
+     * Decodes one segment, showing every decoded frame (every keyframe in keyframe mode) to the
+     * visitor in presentation order.
+     *
+     * @return the number of frames decoded
+     * @throws DecodeException when the bytes cannot be opened or hold no decodable frame; frames
+     *     visited before a failure stay visited
+     */
+    public int decode(VideoSegment segment, boolean keyframesOnly, FrameVisitor visitor) throws DecodeException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(segment.bytes()), 0);
+        grabber.setFormat(segment.container());
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
+        grabber.setVideoOption("threads", Integer.toString(threads));
+        int frames = 0;
+        try {
+            try {
+                grabber.start();
+            } catch (FrameGrabber.Exception e) {
+                throw new DecodeException(DeadLetterReason.UNDECODABLE, "FFmpeg cannot open the segment as "
+                        + segment.container() + ": " + e.getMessage(), e);
+            }
+            if (grabber.getImageWidth() <= 0) {
+                throw new DecodeException(DeadLetterReason.UNDECODABLE, "the segment has no video stream", null);
+            }
+            long firstTimestamp = Long.MIN_VALUE;
+            Frame frame;
+            View view = new View();
+            while ((frame = grabber.grabFrame(false, true, true, keyframesOnly, false)) != null) {
+                if (frame.image == null || !(frame.opaque instanceof AVFrame picture)) {
+                    continue;
+                }
+                if (firstTimestamp == Long.MIN_VALUE) {
+                    firstTimestamp = frame.timestamp;
+                }
+                if (frame.timestamp < firstTimestamp) {
+                    continue; // leading frames of an open GOP belong to the previous segment
+                }
+                view.reset(picture, segment.startUs() + frame.timestamp - firstTimestamp, frame.keyFrame);
+                visitor.visit(view);
+                frames++;
+            }
+        } catch (DecodeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DecodeException(frames == 0 ? DeadLetterReason.UNDECODABLE : DeadLetterReason.DAMAGED,
+                    "decoding failed after " + frames + " frame(s): " + e.getMessage(), e);
+        } finally {
+            try {
+                grabber.release();
+            } catch (FrameGrabber.Exception ignored) {
+                // The segment's outcome is already decided; a failed release leaks nothing we reuse.
+            }
+        }
+        if (frames == 0) {
+            throw new DecodeException(DeadLetterReason.UNDECODABLE,
+                    "no frame could be decoded from the segment's " + segment.bytes().length + " bytes", null);
+        }
+        return frames;
+    }
+
+    /** The one reused view handed to visitors. */
+    private final class View implements DecodedFrame {
+        private AVFrame picture;
+        private long ptsUs;
+        private boolean keyFrame;
+        private float[] histogram;
+
+        void reset(AVFrame picture, long ptsUs, boolean keyFrame) {
+            this.picture = picture;
+            this.ptsUs = ptsUs;
+            this.keyFrame = keyFrame;
+            this.histogram = null;
+        }
+
+        @Override
+        public long ptsUs() {
+            return ptsUs;
+        }
+
+        @Override
+        public boolean keyFrame() {
+            return keyFrame;
+        }
+
+        @Override
+        public float[] histogram() {
+            if (histogram == null) {
+                byte[] thumb = thumbnails.toRgb(picture, THUMB_WIDTH, THUMB_HEIGHT);
+                histogram = ColorHistogram.of(thumb, THUMB_WIDTH * THUMB_HEIGHT);
+            }
+            return histogram;
+        }
+
+        @Override
+        public Pixels pixels() {
+            int[] size = frameSize.fit(picture.width(), picture.height());
+            return new Pixels(size[0], size[1], resizer.toRgb(picture, size[0], size[1]));
+        }
+    }
+
+    @Override
+    public void close() {
+        thumbnails.close();
+        resizer.close();
+    }
+}

@@ -1,0 +1,55 @@
+package io.streamlens.sampler;
+
+import io.streamlens.records.SampledFrame;
+import io.streamlens.records.VideoSegment;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Decode and sample in one pass over a segment: the plain-Java core of the Flink operator.
+ * Decoding and sampling live together so that only the few sampled frames are ever converted and
+ * copied, never the whole decoded stream.
+ */
+public final class SegmentSampler implements AutoCloseable {
+    private final SegmentDecoder decoder;
+    private final FrameSampler sampler;
+
+    public SegmentSampler(SamplerSpec spec, FrameSize frameSize, int decoderThreads) {
+        this.decoder = new SegmentDecoder(frameSize, decoderThreads);
+        this.sampler = new FrameSampler(spec);
+    }
+
+    /**
+     * What sampling one segment left behind: the sampler state for the next segment, and the
+     * reason if the segment could not be decoded in full (frames before the damage were kept).
+     */
+    public record Outcome(SamplerState state, int framesDecoded, Optional<DecodeException> failure) {
+    }
+
+    /** Samples one segment of a stream whose sampler had {@code state} after its previous segment. */
+    public Outcome sample(VideoSegment segment, SamplerState state, Consumer<SampledFrame> out) {
+        SamplerState[] current = {state};
+        int[] decoded = {0};
+        boolean keyframesOnly = sampler.spec().kind() == SamplerSpec.Kind.KEYFRAMES;
+        try {
+            decoder.decode(segment, keyframesOnly, frame -> {
+                decoded[0]++;
+                FrameSampler.Decision decision = sampler.offer(frame.ptsUs(), frame.histogram(), current[0]);
+                current[0] = decision.next();
+                if (decision.sample()) {
+                    DecodedFrame.Pixels pixels = frame.pixels();
+                    out.accept(new SampledFrame(segment.streamId(), segment.seq(), frame.ptsUs(), decision.sceneId(),
+                            decision.novelty(), pixels.width(), pixels.height(), pixels.rgb()));
+                }
+            });
+            return new Outcome(current[0], decoded[0], Optional.empty());
+        } catch (DecodeException e) {
+            return new Outcome(current[0], decoded[0], Optional.of(e));
+        }
+    }
+
+    @Override
+    public void close() {
+        decoder.close();
+    }
+}

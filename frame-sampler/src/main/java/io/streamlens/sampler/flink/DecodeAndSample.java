@@ -1,0 +1,64 @@
+package io.streamlens.sampler.flink;
+
+import io.streamlens.records.DeadLetter;
+import io.streamlens.records.SampledFrame;
+import io.streamlens.records.VideoSegment;
+import io.streamlens.sampler.FrameSize;
+import io.streamlens.sampler.SamplerSpec;
+import io.streamlens.sampler.SamplerState;
+import io.streamlens.sampler.SegmentSampler;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Decodes each segment of a stream and emits its sampled frames; keyed by stream id, with the
+ * sampler's state (uniform phase, current shot) in keyed state so it continues across segments,
+ * restarts and rescaling. A segment that cannot be decoded becomes a dead letter; the stream goes
+ * on with the next one. A stream's state is cleared after its last segment.
+ */
+public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, SampledFrame> {
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("decode-dead-letters") {
+    };
+
+    private final SamplerSpec spec;
+    private final FrameSize frameSize;
+    private final int decoderThreads;
+    private transient SegmentSampler sampler;
+    private transient ValueState<SamplerState> state;
+
+    public DecodeAndSample(SamplerSpec spec, FrameSize frameSize, int decoderThreads) {
+        this.spec = spec;
+        this.frameSize = frameSize;
+        this.decoderThreads = decoderThreads;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        sampler = new SegmentSampler(spec, frameSize, decoderThreads);
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("sampler", SamplerState.class));
+    }
+
+    @Override
+    public void processElement(VideoSegment segment, Context ctx, Collector<SampledFrame> out) throws Exception {
+        SamplerState before = state.value();
+        SegmentSampler.Outcome outcome = sampler.sample(segment, before == null ? SamplerState.initial() : before, out::collect);
+        outcome.failure().ifPresent(e -> ctx.output(DEAD_LETTERS,
+                DeadLetter.of(segment.streamId(), segment.seq(), segment.source(), e.reason(), e.getMessage())));
+        if (segment.last()) {
+            state.clear();
+        } else {
+            state.update(outcome.state());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sampler != null) {
+            sampler.close();
+        }
+    }
+}

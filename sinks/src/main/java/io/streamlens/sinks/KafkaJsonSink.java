@@ -1,0 +1,40 @@
+package io.streamlens.sinks;
+
+import io.streamlens.records.KafkaClientConfig;
+import java.io.Serializable;
+import java.util.function.Function;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+
+/**
+ * A {@link KafkaSink} writing records as UTF-8 JSON, keyed by stream id, with the client
+ * properties of {@code --kafka-config} (TLS, SASL) applied.
+ */
+public final class KafkaJsonSink {
+    private KafkaJsonSink() {
+    }
+
+    /** Extracts the Kafka key (the stream id) of a record. */
+    @FunctionalInterface
+    public interface KeyOf<T> extends Function<T, String>, Serializable {
+    }
+
+    /**
+     * @param transactionalIdPrefix unique per job and topic; used only with exactly-once
+     */
+    public static <T> KafkaSink<T> build(KafkaClientConfig kafka, String topic, Class<T> type, KeyOf<T> key,
+                                         DeliveryGuarantee guarantee, String transactionalIdPrefix) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setKafkaProducerConfig(kafka.properties())
+                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
+                        .setTopic(topic)
+                        .setKeySerializationSchema(new StreamIdKeySchema<>(type, key))
+                        .setValueSerializationSchema(new JsonSerializationSchema<>(type))
+                        .build())
+                .setDeliveryGuarantee(guarantee)
+                .setTransactionalIdPrefix(transactionalIdPrefix)
+                .build();
+    }
+}
