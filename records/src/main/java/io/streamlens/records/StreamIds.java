@@ -11,8 +11,11 @@ public final class StreamIds {
         String path = source;
         if (source.contains("://")) {
             try {
-                String p = URI.create(source).getPath();
-                path = p == null || p.isEmpty() ? URI.create(source).getHost() : p;
+                URI uri = URI.create(source);
+                if (uri.getPath() == null || uri.getPath().replace("/", "").isEmpty()) {
+                    return uri.getHost() == null ? "stream" : uri.getHost(); // udp://239.0.0.1:1234
+                }
+                path = uri.getPath();
             } catch (IllegalArgumentException e) {
                 path = source;
             }

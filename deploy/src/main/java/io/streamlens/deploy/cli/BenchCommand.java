@@ -1,6 +1,7 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.bench.DecodeBenchmark;
+import io.streamlens.ingest.SampleMedia;
 import io.streamlens.sampler.SamplerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.LocalOutputs;
-import io.streamlens.deploy.SampleClip;
+import io.streamlens.ingest.SampleClip;
 import io.streamlens.deploy.SegmentSources;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;

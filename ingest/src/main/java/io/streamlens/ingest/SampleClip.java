@@ -1,4 +1,4 @@
-package io.streamlens.deploy;
+package io.streamlens.ingest;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
@@ -35,9 +35,15 @@ public final class SampleClip {
      * with a keyframe every {@code gopFrames} frames.
      */
     public static void write(Path file, List<Shot> shots, int width, int height, int fps, int gopFrames) throws Exception {
+        write(file, shots, width, height, fps, gopFrames, AV_CODEC_ID_H264);
+    }
+
+    /** As {@link #write(Path, List, int, int, int, int)}, with another FFmpeg video codec id. */
+    public static void write(Path file, List<Shot> shots, int width, int height, int fps, int gopFrames, int codec)
+            throws Exception {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            recorder.setVideoCodec(AV_CODEC_ID_H264);
+            recorder.setVideoCodec(codec);
             recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
             recorder.setFrameRate(fps);
             recorder.setGopSize(gopFrames);
@@ -54,7 +60,7 @@ public final class SampleClip {
         }
     }
 
-    static BufferedImage render(Shot shot, int width, int height) {
+    public static BufferedImage render(Shot shot, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();
         try {

@@ -1,0 +1,150 @@
+package io.streamlens.inference.perception;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.streamlens.inference.FailureReason;
+import io.streamlens.inference.InferenceException;
+import io.streamlens.inference.pack.SessionContract;
+import io.streamlens.inference.runtime.Tensors;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sentence embeddings with all-MiniLM-L6-v2, as sentence-transformers computes them: WordPiece
+ * tokens (at most 256, longer text is cut as the model was trained), the last hidden state
+ * mean-pooled over the attention mask, then L2-normalised.
+ */
+final class SentenceEmbedder implements AutoCloseable {
+
+    /** Tokens after tokenizing, before padding. */
+    record Tokens(long[] ids, long[] typeIds) {
+    }
+
+    static final int MAX_TOKENS = 256;
+    /** Checked before tokenizing, so a 100 KB question is refused without work. */
+    static final int MAX_CHARS = 8192;
+
+    private static final String IDS = "input_ids";
+    private static final String MASK = "attention_mask";
+    private static final String TYPES = "token_type_ids";
+    private static final String HIDDEN = "last_hidden_state";
+
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean takesTypes;
+    private final String output;
+
+    private SentenceEmbedder(OrtSession session, HuggingFaceTokenizer tokenizer, boolean takesTypes, String output) {
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.takesTypes = takesTypes;
+        this.output = output;
+    }
+
+    static Optional<SentenceEmbedder> bind(OrtSession session, SessionContract contract, HuggingFaceTokenizer tokenizer) {
+        boolean ids = contract.input(IDS, 2, OnnxJavaType.INT64).isPresent();
+        boolean mask = contract.input(MASK, 2, OnnxJavaType.INT64).isPresent();
+        boolean types = contract.optionalInput(TYPES, 2, OnnxJavaType.INT64).isPresent();
+        String out = contract.outputs().containsKey(HIDDEN) ? HIDDEN : contract.soleOutput().orElse(null);
+        if (!ids || !mask || out == null || contract.output(out, 3, OnnxJavaType.FLOAT).isEmpty() || tokenizer == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SentenceEmbedder(session, tokenizer, types, out));
+    }
+
+    static HuggingFaceTokenizer loadTokenizer(byte[] json) throws IOException {
+        Map<String, String> options = Map.of(
+                "maxLength", Integer.toString(MAX_TOKENS),
+                "truncation", "true",
+                "padding", "false");
+        return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options);
+    }
+
+    /** Checks and tokenizes a text in the caller's thread. */
+    Tokens prepare(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InferenceException(FailureReason.EMPTY_TEXT, "nothing to embed");
+        }
+        if (text.length() > MAX_CHARS) {
+            throw new InferenceException(FailureReason.TEXT_TOO_LONG,
+                    text.length() + " characters exceed the " + MAX_CHARS + " an embedding takes");
+        }
+        Encoding e = tokenizer.encode(text);
+        return new Tokens(e.getIds(), e.getTypeIds());
+    }
+
+    /** Embeddings of several texts in one call, padded to the longest. */
+    List<Embedding> embed(List<Tokens> texts) throws OrtException {
+        int batch = texts.size();
+        int length = 1;
+        for (Tokens t : texts) {
+            length = Math.max(length, t.ids().length);
+        }
+        long[] ids = new long[batch * length];
+        long[] mask = new long[batch * length];
+        long[] types = new long[batch * length];
+        for (int b = 0; b < batch; b++) {
+            Tokens t = texts.get(b);
+            System.arraycopy(t.ids(), 0, ids, b * length, t.ids().length);
+            System.arraycopy(t.typeIds(), 0, types, b * length, t.typeIds().length);
+            for (int i = 0; i < t.ids().length; i++) {
+                mask[b * length + i] = 1;
+            }
+        }
+        try (OnnxTensor idTensor = Tensors.longs(ids, batch, length);
+                OnnxTensor maskTensor = Tensors.longs(mask, batch, length);
+                OnnxTensor typeTensor = takesTypes ? Tensors.longs(types, batch, length) : null) {
+            Map<String, OnnxTensor> inputs = new HashMap<>();
+            inputs.put(IDS, idTensor);
+            inputs.put(MASK, maskTensor);
+            if (typeTensor != null) {
+                inputs.put(TYPES, typeTensor);
+            }
+            try (OrtSession.Result r = session.run(inputs, Set.of(output))) {
+                OnnxTensor hidden = Tensors.output(r, output);
+                int dims = (int) Tensors.shape(hidden)[2];
+                float[] states = Tensors.copyFloats(hidden);
+                List<Embedding> out = new ArrayList<>(batch);
+                for (int b = 0; b < batch; b++) {
+                    out.add(meanPooled(states, b, length, dims, texts.get(b).ids().length));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static Embedding meanPooled(float[] states, int b, int length, int dims, int tokens) {
+        float[] v = new float[dims];
+        for (int t = 0; t < tokens; t++) {
+            int base = (b * length + t) * dims;
+            for (int d = 0; d < dims; d++) {
+                v[d] += states[base + d];
+            }
+        }
+        double norm = 0;
+        for (int d = 0; d < dims; d++) {
+            v[d] /= tokens;
+            norm += v[d] * v[d];
+        }
+        float scale = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
+        for (int d = 0; d < dims; d++) {
+            v[d] *= scale;
+        }
+        return new Embedding(v);
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}

@@ -1,0 +1,281 @@
+package io.streamlens.inference.vlm;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.streamlens.inference.FailureReason;
+import io.streamlens.inference.InferenceException;
+import io.streamlens.inference.ModelPack;
+import io.streamlens.inference.RgbImage;
+import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.inference.VisualTokens;
+import io.streamlens.inference.pack.Manifest;
+import io.streamlens.inference.pack.PackKind;
+import io.streamlens.inference.pack.PackSource;
+import io.streamlens.inference.pack.Problems;
+import io.streamlens.inference.pack.SessionContract;
+import io.streamlens.inference.runtime.Batcher;
+import io.streamlens.inference.runtime.DeviceChoice;
+import io.streamlens.inference.runtime.SessionFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A loaded {@code vlm} pack: frames to visual tokens, visual tokens to text.
+ *
+ * <pre>{@code
+ * VisualTokens tokens = vlm.encodeImage(frame);              // or encodeImageAsync, batched across streams
+ * VisualTokens kept = compress(tokens);                      // fewer rows, same hidden size
+ * Generation caption = vlm.generate(kept, vlm.generationDefaults(), TokenListener.NONE);
+ * }</pre>
+ *
+ * <p>Owns its three sessions and tokenizer; {@link #close()} releases them. Use it through
+ * {@code SharedSessions} so that all task slots of a JVM share one copy.
+ */
+public final class VlmPack implements ModelPack {
+
+    private final String name;
+    private final DeviceChoice device;
+    private final RuntimeOptions options;
+    private final List<OrtSession> sessions;
+    private final VlmTokenizer tokenizer;
+    private final VisionEncoder visionEncoder;
+    private final VlmGenerator generator;
+    private final GenerationOptions defaults;
+    private Batcher<VisionEncoder.PreparedImage, VisualTokens> encodeBatcher;
+    private boolean closed;
+
+    private VlmPack(String name, DeviceChoice device, RuntimeOptions options, List<OrtSession> sessions,
+            VlmTokenizer tokenizer, VisionEncoder visionEncoder, VlmGenerator generator, GenerationOptions defaults) {
+        this.name = name;
+        this.device = device;
+        this.options = options;
+        this.sessions = sessions;
+        this.tokenizer = tokenizer;
+        this.visionEncoder = visionEncoder;
+        this.generator = generator;
+        this.defaults = defaults;
+    }
+
+    /**
+     * Opens and checks a pack: every file, every session's inputs and outputs, the tokenizer and
+     * the prompt. All problems found are thrown together as one {@code InvalidModelPackException}.
+     */
+    public static VlmPack open(PackSource source, Manifest manifest, RuntimeOptions options) {
+        Problems problems = manifest.problems();
+        VlmSpec spec = VlmSpec.read(manifest);
+        List<OrtSession> sessions = new ArrayList<>();
+        VlmTokenizer tokenizer = null;
+        boolean opened = false;
+        try (SessionFactory factory = new SessionFactory(options)) {
+            OrtSession visionSession = openSession(source, spec.visionEncoder(), factory, problems, sessions);
+            OrtSession embedSession = openSession(source, spec.embedTokens(), factory, problems, sessions);
+            OrtSession decoderSession = openSession(source, spec.decoder(), factory, problems, sessions);
+            Optional<VisionEncoder> vision = visionSession == null ? Optional.empty()
+                    : VisionEncoder.bind(visionSession, new SessionContract(spec.visionEncoder(), visionSession, problems), spec.image());
+            Optional<TokenEmbedder> embedder = embedSession == null ? Optional.empty()
+                    : TokenEmbedder.bind(embedSession, new SessionContract(spec.embedTokens(), embedSession, problems));
+            Optional<Decoder> decoder = decoderSession == null ? Optional.empty()
+                    : Decoder.bind(decoderSession, new SessionContract(spec.decoder(), decoderSession, problems));
+            checkHiddenSizes(spec, vision, embedder, decoder, problems);
+            tokenizer = loadTokenizer(source, spec, problems);
+            OptionalLong imageToken = OptionalLong.empty();
+            Set<Long> stopIds = new HashSet<>();
+            if (tokenizer != null) {
+                imageToken = tokenId(tokenizer, spec.prompt().imageToken(), "prompt.imageToken", problems);
+                for (String stop : spec.stopTokens()) {
+                    tokenId(tokenizer, stop, "generation.stopTokens", problems).ifPresent(stopIds::add);
+                }
+            }
+            problems.throwIfAny();
+            VlmGenerator generator = new VlmGenerator(tokenizer, spec.prompt(), embedder.get(), decoder.get(),
+                    imageToken.getAsLong(), stopIds);
+            checkPromptExpansion(generator, spec, problems);
+            problems.throwIfAny();
+            String instruction = spec.prompt().instruction().isBlank() ? "Describe this image." : spec.prompt().instruction();
+            GenerationOptions defaults = new GenerationOptions(instruction, spec.maxNewTokens(), Sampler.greedy(), 0L, true);
+            VlmPack pack = new VlmPack(manifest.name().isEmpty() ? source.describe() : manifest.name(),
+                    factory.deviceChoice(), options, sessions, tokenizer, vision.get(), generator, defaults);
+            opened = true;
+            return pack;
+        } catch (OrtException e) {
+            problems.add("ONNX Runtime could not set up sessions: " + e.getMessage());
+            throw problems.toException();
+        } finally {
+            if (!opened) {
+                SessionFactory.closeAll(sessions);
+                if (tokenizer != null) {
+                    tokenizer.close();
+                }
+            }
+        }
+    }
+
+    private static OrtSession openSession(PackSource source, String file, SessionFactory factory, Problems problems,
+            List<OrtSession> sessions) {
+        if (!source.exists(file)) {
+            problems.add(file + ": missing from " + source.describe());
+            return null;
+        }
+        try {
+            Optional<Path> path = source.path(file);
+            OrtSession s = path.isPresent() ? factory.open(path.get()) : factory.open(source.read(file));
+            sessions.add(s);
+            return s;
+        } catch (OrtException | IOException e) {
+            problems.add(file + ": ONNX Runtime cannot load it (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    private static VlmTokenizer loadTokenizer(PackSource source, VlmSpec spec, Problems problems) {
+        if (!source.exists(spec.tokenizer())) {
+            problems.add(spec.tokenizer() + ": missing from " + source.describe());
+            return null;
+        }
+        try {
+            return VlmTokenizer.load(source.read(spec.tokenizer()), spec.prompt().addSpecialTokens());
+        } catch (Exception e) {
+            // DJL reports a malformed tokenizer.json as a RuntimeException from native code.
+            problems.add(spec.tokenizer() + ": the tokenizer does not load (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    private static void checkHiddenSizes(VlmSpec spec, Optional<VisionEncoder> vision, Optional<TokenEmbedder> embedder,
+            Optional<Decoder> decoder, Problems problems) {
+        if (decoder.isEmpty()) {
+            return;
+        }
+        int hidden = decoder.get().hidden();
+        if (hidden <= 0) {
+            problems.add(spec.decoder() + ": 'inputs_embeds' must have a fixed hidden size");
+        }
+        if (embedder.isPresent() && embedder.get().hidden() > 0 && embedder.get().hidden() != hidden) {
+            problems.add(spec.embedTokens() + ": embeds " + embedder.get().hidden() + " features, " + spec.decoder()
+                    + " takes " + hidden);
+        }
+        if (vision.isPresent() && vision.get().hidden() > 0 && vision.get().hidden() != hidden) {
+            problems.add(spec.visionEncoder() + ": produces " + vision.get().hidden() + " features per token, "
+                    + spec.decoder() + " takes " + hidden);
+        }
+    }
+
+    private static OptionalLong tokenId(VlmTokenizer tokenizer, String token, String field, Problems problems) {
+        OptionalLong id = tokenizer.idOf(token);
+        if (id.isEmpty()) {
+            problems.add("pack.json: " + field + " '" + token + "' is not a single token of the tokenizer");
+        }
+        return id;
+    }
+
+    /** A prompt for three visual tokens must tokenize to exactly three image tokens. */
+    private static void checkPromptExpansion(VlmGenerator generator, VlmSpec spec, Problems problems) {
+        try {
+            long[] ids = generator.promptIds(spec.prompt().instruction().isBlank() ? "x" : spec.prompt().instruction(), 3);
+            long images = Arrays.stream(ids).filter(id -> id == generator.imageTokenId()).count();
+            if (images != 3) {
+                problems.add("pack.json: prompt.template with 3 visual tokens tokenizes to " + images
+                        + " image tokens; the image token must stay one token next to its neighbours");
+            }
+        } catch (InferenceException e) {
+            problems.add("pack.json: the prompt does not render (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public PackKind kind() {
+        return PackKind.VLM;
+    }
+
+    @Override
+    public DeviceChoice device() {
+        return device;
+    }
+
+    /** Features per visual token, the width of every {@link VisualTokens} this pack takes. */
+    public int hidden() {
+        return visionEncoder.hidden() > 0 ? visionEncoder.hidden() : generator.hidden();
+    }
+
+    /** The pack's instruction, token limit and greedy sampling. */
+    public GenerationOptions generationDefaults() {
+        return defaults;
+    }
+
+    /** Visual tokens of one frame, run in the caller's thread. */
+    public VisualTokens encodeImage(RgbImage image) {
+        return encodeImages(List.of(image)).get(0);
+    }
+
+    /** Visual tokens of several frames in one model call. */
+    public List<VisualTokens> encodeImages(List<RgbImage> images) {
+        List<VisionEncoder.PreparedImage> prepared = images.stream().map(visionEncoder::prepare).toList();
+        try {
+            return visionEncoder.encode(prepared);
+        } catch (OrtException e) {
+            throw new InferenceException(FailureReason.MODEL_FAILURE, "vision encoder: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Visual tokens of one frame, batched with the frames of all other callers in the JVM. The frame
+     * is resized in the caller's thread; a bad frame fails this future only.
+     */
+    public CompletableFuture<VisualTokens> encodeImageAsync(RgbImage image) {
+        VisionEncoder.PreparedImage prepared;
+        try {
+            prepared = visionEncoder.prepare(image);
+        } catch (InferenceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return encodeBatcher().submit(prepared);
+    }
+
+    /** Text for the visual tokens, the tokens streamed to {@code listener} as they come. */
+    public Generation generate(VisualTokens visual, GenerationOptions options, TokenListener listener) {
+        return generator.generate(visual, options, listener);
+    }
+
+    /** A caption with the pack's defaults. */
+    public Generation caption(VisualTokens visual) {
+        return generate(visual, defaults, TokenListener.NONE);
+    }
+
+    /** Batching statistics of {@link #encodeImageAsync}. */
+    public Batcher.Stats encodeStats() {
+        return encodeBatcher().stats();
+    }
+
+    private synchronized Batcher<VisionEncoder.PreparedImage, VisualTokens> encodeBatcher() {
+        if (encodeBatcher == null) {
+            encodeBatcher = new Batcher<>(name + "-vision", options.batching(), visionEncoder::encode);
+        }
+        return encodeBatcher;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (encodeBatcher != null) {
+            encodeBatcher.close();
+        }
+        SessionFactory.closeAll(sessions);
+        tokenizer.close();
+    }
+}
