@@ -1,0 +1,63 @@
+package io.streamlens.sampler.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlens.records.DeadLetter;
+import io.streamlens.records.SampledFrame;
+import io.streamlens.records.VideoSegment;
+import io.streamlens.sampler.ClipFixtures;
+import io.streamlens.sampler.FrameSize;
+import io.streamlens.sampler.SamplerSpec;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecodeAndSampleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldSampleAcrossSegmentsAndClearTheStreamAfterItsLastSegment() throws Exception {
+        List<VideoSegment> segments = ClipFixtures.segments(dir, "shots", ClipFixtures.THREE_SHOTS);
+        try (KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SampledFrame> harness =
+                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                             new DecodeAndSample(SamplerSpec.scene(0.35), new FrameSize(96), 1), VideoSegment::streamId, Types.STRING)) {
+            harness.processElement(segments.get(0), 0);
+            harness.processElement(segments.get(1), 0);
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+            harness.processElement(segments.get(2), 0);
+
+            assertThat(harness.extractOutputValues()).extracting(SampledFrame::sceneId).containsExactly(0, 1, 2);
+            assertThat(harness.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void shouldDeadLetterAnUndecodableSegmentAndKeepTheStreamsState() throws Exception {
+        List<VideoSegment> segments = ClipFixtures.segments(dir, "shots", ClipFixtures.THREE_SHOTS);
+        byte[] noise = new byte[10_000];
+        new java.util.Random(3).nextBytes(noise);
+        VideoSegment broken = new VideoSegment("shots", 1, 2_000_000, "mpegts", false, "shots.mp4", noise);
+        try (KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SampledFrame> harness =
+                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                             new DecodeAndSample(SamplerSpec.scene(0.35), new FrameSize(96), 1), VideoSegment::streamId, Types.STRING)) {
+            harness.processElement(segments.get(0), 0);
+            harness.processElement(broken, 0);
+            harness.processElement(segments.get(2), 0);
+
+            List<DeadLetter> letters = harness.getSideOutput(DecodeAndSample.DEAD_LETTERS).stream().map(StreamRecord::getValue).toList();
+            assertThat(letters).singleElement().satisfies(l -> {
+                assertThat(l.reason()).isEqualTo("undecodable");
+                assertThat(l.seq()).isEqualTo(1);
+            });
+            // Both sides of the lost segment are sampled, and the shot change across it is still seen.
+            assertThat(harness.extractOutputValues()).extracting(SampledFrame::ptsMs).containsExactly(0L, 1600L, 4000L);
+        }
+    }
+}
