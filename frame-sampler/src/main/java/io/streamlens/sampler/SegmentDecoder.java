@@ -1,7 +1,7 @@
 package io.streamlens.sampler;
 
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_FAST_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_POINT;
 
 import io.streamlens.records.DeadLetterReason;
 import io.streamlens.records.VideoSegment;
@@ -21,10 +21,13 @@ import org.bytedeco.javacv.FrameGrabber;
 public final class SegmentDecoder implements AutoCloseable {
     static final int THUMB_WIDTH = 64;
     static final int THUMB_HEIGHT = 36;
+    private static final String PROBE_DURATION_US = "200000";
+    private static final String PROBE_BYTES = "262144";
 
     private final FrameSize frameSize;
     private final int threads;
-    private final FrameScaler thumbnails = new FrameScaler(SWS_FAST_BILINEAR);
+    // Nearest-neighbour is enough for a 64-bin histogram of 2304 samples, and the cheapest per frame.
+    private final FrameScaler thumbnails = new FrameScaler(SWS_POINT);
     private final FrameScaler resizer = new FrameScaler(SWS_AREA);
 
     /**
@@ -54,6 +57,10 @@ public final class SegmentDecoder implements AutoCloseable {
         grabber.setFormat(segment.container());
         grabber.setImageMode(FrameGrabber.ImageMode.RAW);
         grabber.setVideoOption("threads", Integer.toString(threads));
+        // A segment's codec parameters sit in its first packets (PMT, SPS, keyframe); probing further
+        // would decode frames twice, which costs more than the decode itself in keyframe scans.
+        grabber.setOption("analyzeduration", PROBE_DURATION_US);
+        grabber.setOption("probesize", PROBE_BYTES);
         int frames = 0;
         try {
             try {
