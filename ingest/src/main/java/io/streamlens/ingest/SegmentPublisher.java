@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -64,8 +65,15 @@ public final class SegmentPublisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing " + source, e);
+        } catch (KafkaException e) {
+            throw e; // the broker, not the source, is at fault: the caller must know
         } catch (Exception e) {
-            throw new IllegalStateException("publishing " + source + " failed: " + e.getMessage(), e);
+            // Anything else FFmpeg or a damaged source throws is the source's problem, not the run's.
+            DeadLetter letter = DeadLetter.of(streamId, -1, source, DeadLetterReason.UNREADABLE,
+                    "reading the source failed: " + e);
+            sendDeadLetter(letter);
+            producer.flush();
+            return new PublishReport(streamId, source, 0, 0, Optional.of(letter));
         }
     }
 
