@@ -3,9 +3,11 @@ package io.streamlens.deploy;
 import io.streamlens.ingest.flink.ReassembleSegments;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SampledFrame;
+import io.streamlens.records.SampledSegment;
 import io.streamlens.records.SegmentPart;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.flink.DecodeAndSample;
+import io.streamlens.sampler.flink.SplitIntoFrames;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -33,16 +35,17 @@ public final class StreamLensJob {
                 .uid("reassemble-segments").name("ReassembleSegments")
                 .setParallelism(options.parallelism());
 
-        SingleOutputStreamOperator<SampledFrame> frames = segments
+        SingleOutputStreamOperator<SampledSegment> sampled = segments
                 .keyBy(VideoSegment::streamId)
                 .process(new DecodeAndSample(options.sampler(), options.frameSize(), options.decoderThreads()))
                 .uid("decode-and-sample").name("DecodeAndSample")
                 .setParallelism(options.parallelism());
 
         DataStream<DeadLetter> deadLetters = segments.getSideOutput(ReassembleSegments.DEAD_LETTERS)
-                .union(frames.getSideOutput(DecodeAndSample.DEAD_LETTERS));
+                .union(sampled.getSideOutput(DecodeAndSample.DEAD_LETTERS));
 
-        outputs.frames(frames);
+        outputs.frames(sampled.flatMap(new SplitIntoFrames()).uid("split-into-frames").name("SplitIntoFrames")
+                .setParallelism(options.parallelism()));
         outputs.deadLetters(deadLetters);
     }
 }

@@ -23,17 +23,20 @@ public final class SegmentSampler implements AutoCloseable {
      * What sampling one segment left behind: the sampler state for the next segment, and the
      * reason if the segment could not be decoded in full (frames before the damage were kept).
      */
-    public record Outcome(SamplerState state, int framesDecoded, Optional<DecodeException> failure) {
+    public record Outcome(SamplerState state, int framesDecoded, long endUs, Optional<DecodeException> failure) {
     }
 
     /** Samples one segment of a stream whose sampler had {@code state} after its previous segment. */
     public Outcome sample(VideoSegment segment, SamplerState state, Consumer<SampledFrame> out) {
         SamplerState[] current = {state};
         int[] decoded = {0};
+        long[] lastTwo = {segment.startUs(), segment.startUs()};
         boolean keyframesOnly = sampler.spec().kind() == SamplerSpec.Kind.KEYFRAMES;
         try {
             decoder.decode(segment, keyframesOnly, frame -> {
                 decoded[0]++;
+                lastTwo[0] = lastTwo[1];
+                lastTwo[1] = frame.ptsUs();
                 FrameSampler.Decision decision = sampler.offer(frame.ptsUs(), frame.histogram(), current[0]);
                 current[0] = decision.next();
                 if (decision.sample()) {
@@ -42,10 +45,15 @@ public final class SegmentSampler implements AutoCloseable {
                             decision.novelty(), pixels.width(), pixels.height(), pixels.rgb()));
                 }
             });
-            return new Outcome(current[0], decoded[0], Optional.empty());
+            return new Outcome(current[0], decoded[0], endOf(lastTwo), Optional.empty());
         } catch (DecodeException e) {
-            return new Outcome(current[0], decoded[0], Optional.of(e));
+            return new Outcome(current[0], decoded[0], endOf(lastTwo), Optional.of(e));
         }
+    }
+
+    /** Just after the last frame: its time plus the interval that led to it. */
+    private static long endOf(long[] lastTwo) {
+        return lastTwo[1] + Math.max(0, lastTwo[1] - lastTwo[0]);
     }
 
     @Override

@@ -102,7 +102,7 @@ final class MediaSource implements AutoCloseable {
     }
 
     private static IngestException classifyOpenFailure(String source, String location, Exception e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String message = ffmpegReason(e.getMessage() == null ? e.toString() : e.getMessage());
         if (message.contains("avcodec_find_decoder") || message.contains("Could not open video codec")) {
             return new IngestException(DeadLetterReason.UNSUPPORTED_CODEC, "no decoder for its video codec: " + message, e);
         }
@@ -117,6 +117,12 @@ final class MediaSource implements AutoCloseable {
         }
         return new IngestException(DeadLetterReason.NOT_A_VIDEO,
                 "FFmpeg recognises no video container in it (" + message + ")", e);
+    }
+
+    /** JavaCV's "avformat_open_input() error -1094995529: Could not open input … (Has setFormat() …)" in FFmpeg's words. */
+    static String ffmpegReason(String javacvMessage) {
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("error (-\\d+)").matcher(javacvMessage);
+        return code.find() ? FFmpegErrors.describe(Integer.parseInt(code.group(1))) : javacvMessage;
     }
 
     private static ContainerSniffer.Kind sniff(Path path) {

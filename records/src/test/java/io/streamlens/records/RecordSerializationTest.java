@@ -16,10 +16,23 @@ class RecordSerializationTest {
         TypeInformation<T> info = TypeInformation.of(type);
         assertThat(info).as(type.getSimpleName() + " must be a POJO type, never a Kryo generic type")
                 .isInstanceOf(PojoTypeInfo.class);
+        assertNoGenericFields(info, type.getSimpleName());
         TypeSerializer<T> serializer = info.createSerializer(new SerializerConfigImpl());
         DataOutputSerializer out = new DataOutputSerializer(256);
         serializer.serialize(value, out);
         return serializer.deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+    }
+
+    /** Kryo must not hide inside a field either (a List or an interface-typed field would do that). */
+    static void assertNoGenericFields(TypeInformation<?> info, String path) {
+        assertThat(info).as(path).isNotInstanceOf(org.apache.flink.api.java.typeutils.GenericTypeInfo.class);
+        if (info instanceof PojoTypeInfo<?> pojo) {
+            for (int i = 0; i < pojo.getArity(); i++) {
+                assertNoGenericFields(pojo.getPojoFieldAt(i).getTypeInformation(), path + "." + pojo.getPojoFieldAt(i).getField().getName());
+            }
+        } else if (info instanceof org.apache.flink.api.java.typeutils.ListTypeInfo<?> list) {
+            assertNoGenericFields(list.getElementTypeInfo(), path + "[]");
+        }
     }
 
     @Test
@@ -38,6 +51,31 @@ class RecordSerializationTest {
     void sampledFrameCrossesOperatorsWithoutKryo() throws Exception {
         SampledFrame frame = new SampledFrame("city", 2, 1_500_000, 4, 0.75, 2, 1, new byte[] {1, 2, 3, 4, 5, 6});
         assertThat(roundTrip(SampledFrame.class, frame)).isEqualTo(frame);
+    }
+
+    @Test
+    void sampledSegmentCrossesOperatorsWithoutKryo() throws Exception {
+        SampledFrame frame = new SampledFrame("city", 2, 1_500_000, 4, 0.75, 1, 1, new byte[] {1, 2, 3});
+        SampledSegment segment = new SampledSegment("city", 2, 1_000_000, 3_000_000, true, "city.mpg", java.util.List.of(frame, frame));
+        assertThat(roundTrip(SampledSegment.class, segment)).isEqualTo(segment);
+    }
+
+    @Test
+    void analysedSegmentCrossesOperatorsWithoutKryo() throws Exception {
+        FrameAnalysis frame = new FrameAnalysis(1_000_000, 2, 0.5,
+                java.util.List.of(new OnScreenText("GATE 7", 10, 20, 100, 30, 0.97f)), 1, 2, 2, new float[] {1, 2, 3, 4});
+        AnalysedSegment segment = new AnalysedSegment("cam", 1, 0, 2_000_000, false, "cam.mp4", java.util.List.of(frame));
+        assertThat(roundTrip(AnalysedSegment.class, segment)).isEqualTo(segment);
+    }
+
+    @Test
+    void captionCrossesOperatorsWithoutKryoAndKeepsTheContractFields() throws Exception {
+        Caption caption = new Caption("cam", Caption.idOf("cam", 3000), 3000, 7000, "Text: \"GATE 7\".", "cam.mp4",
+                new Caption.Evidence(java.util.List.of("GATE 7"), java.util.List.of(1), java.util.List.of(3000L), 4),
+                new Caption.TokenCounts(0, 0), "perception");
+        assertThat(roundTrip(Caption.class, caption)).isEqualTo(caption);
+        assertThat(Json.write(caption)).startsWith("{\"streamId\":\"cam\",\"captionId\":\"cam/3000\",\"startMs\":3000,\"endMs\":7000,")
+                .contains("\"visualTokens\":{\"raw\":0,\"kept\":0}").contains("\"model\":\"perception\"");
     }
 
     @Test

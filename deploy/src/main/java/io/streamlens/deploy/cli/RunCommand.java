@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-dir", defaultValue = "checkpoints", description = "durable checkpoint folder (default: ${DEFAULT-VALUE})")
     Path checkpointDir;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "10s", description = "checkpoint every (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class, description = "checkpoint every (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
     @Option(names = "--out", description = "also write frames.jsonl to this local folder")

@@ -2,11 +2,14 @@ package io.streamlens.sampler.flink;
 
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SampledFrame;
+import io.streamlens.records.SampledSegment;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
 import io.streamlens.sampler.SamplerState;
 import io.streamlens.sampler.SegmentSampler;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -15,12 +18,13 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Decodes each segment of a stream and emits its sampled frames; keyed by stream id, with the
- * sampler's state (uniform phase, current shot) in keyed state so it continues across segments,
- * restarts and rescaling. A segment that cannot be decoded becomes a dead letter; the stream goes
- * on with the next one. A stream's state is cleared after its last segment.
+ * Decodes each segment of a stream and emits its sampled frames as one {@link SampledSegment};
+ * keyed by stream id, with the sampler's state (uniform phase, current shot) in keyed state so it
+ * continues across segments, restarts and rescaling. A segment that cannot be decoded becomes a
+ * dead letter and an empty {@link SampledSegment}, so the stream's time still advances. A stream's
+ * state is cleared after its last segment.
  */
-public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, SampledFrame> {
+public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, SampledSegment> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("decode-dead-letters") {
     };
 
@@ -43,11 +47,14 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
     }
 
     @Override
-    public void processElement(VideoSegment segment, Context ctx, Collector<SampledFrame> out) throws Exception {
+    public void processElement(VideoSegment segment, Context ctx, Collector<SampledSegment> out) throws Exception {
         SamplerState before = state.value();
-        SegmentSampler.Outcome outcome = sampler.sample(segment, before == null ? SamplerState.initial() : before, out::collect);
+        List<SampledFrame> frames = new ArrayList<>();
+        SegmentSampler.Outcome outcome = sampler.sample(segment, before == null ? SamplerState.initial() : before, frames::add);
         outcome.failure().ifPresent(e -> ctx.output(DEAD_LETTERS,
                 DeadLetter.of(segment.streamId(), segment.seq(), segment.source(), e.reason(), e.getMessage())));
+        out.collect(new SampledSegment(segment.streamId(), segment.seq(), segment.startUs(),
+                Math.max(segment.startUs(), outcome.endUs()), segment.last(), segment.source(), frames));
         if (segment.last()) {
             state.clear();
         } else {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SampledFrame;
+import io.streamlens.records.SampledSegment;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.ClipFixtures;
 import io.streamlens.sampler.FrameSize;
@@ -22,10 +23,14 @@ class DecodeAndSampleTest {
     @TempDir
     Path dir;
 
+    static List<SampledFrame> frames(KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SampledSegment> harness) {
+        return harness.extractOutputValues().stream().flatMap(s -> s.frames().stream()).toList();
+    }
+
     @Test
     void shouldSampleAcrossSegmentsAndClearTheStreamAfterItsLastSegment() throws Exception {
         List<VideoSegment> segments = ClipFixtures.segments(dir, "shots", ClipFixtures.THREE_SHOTS);
-        try (KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SampledFrame> harness =
+        try (KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SampledSegment> harness =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                              new DecodeAndSample(SamplerSpec.scene(0.35), new FrameSize(96), 1), VideoSegment::streamId, Types.STRING)) {
             harness.processElement(segments.get(0), 0);
@@ -33,7 +38,10 @@ class DecodeAndSampleTest {
             assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
             harness.processElement(segments.get(2), 0);
 
-            assertThat(harness.extractOutputValues()).extracting(SampledFrame::sceneId).containsExactly(0, 1, 2);
+            assertThat(frames(harness)).extracting(SampledFrame::sceneId).containsExactly(0, 1, 2);
+            assertThat(harness.extractOutputValues()).extracting(SampledSegment::endUs)
+                    .containsExactly(2_000_000L, 4_000_000L, 6_000_000L);
+            assertThat(harness.extractOutputValues()).extracting(SampledSegment::last).containsExactly(false, false, true);
             assertThat(harness.numKeyedStateEntries()).isZero();
         }
     }
@@ -44,7 +52,7 @@ class DecodeAndSampleTest {
         byte[] noise = new byte[10_000];
         new java.util.Random(3).nextBytes(noise);
         VideoSegment broken = new VideoSegment("shots", 1, 2_000_000, "mpegts", false, "shots.mp4", noise);
-        try (KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SampledFrame> harness =
+        try (KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SampledSegment> harness =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                              new DecodeAndSample(SamplerSpec.scene(0.35), new FrameSize(96), 1), VideoSegment::streamId, Types.STRING)) {
             harness.processElement(segments.get(0), 0);
@@ -57,7 +65,8 @@ class DecodeAndSampleTest {
                 assertThat(l.seq()).isEqualTo(1);
             });
             // Both sides of the lost segment are sampled, and the shot change across it is still seen.
-            assertThat(harness.extractOutputValues()).extracting(SampledFrame::ptsMs).containsExactly(0L, 1600L, 4000L);
+            assertThat(frames(harness)).extracting(SampledFrame::ptsMs).containsExactly(0L, 1600L, 4000L);
+            assertThat(harness.extractOutputValues()).extracting(s -> s.frames().size()).containsExactly(2, 0, 1);
         }
     }
 }

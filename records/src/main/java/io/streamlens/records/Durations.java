@@ -1,0 +1,28 @@
+package io.streamlens.records;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Durations as people write them on a command line: {@code 4s}, {@code 500ms}, {@code 1m}, {@code 2h}, plain seconds. */
+public final class Durations {
+    private Durations() {
+    }
+
+    public static Duration parse(String text) {
+        String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (s.endsWith("ms")) {
+                return Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 2)) * 1e6));
+            }
+            double scale = s.endsWith("h") ? 3600e9 : s.endsWith("m") ? 60e9 : 1e9;
+            String number = s.matches(".*[hms]$") ? s.substring(0, s.length() - 1) : s;
+            double value = Double.parseDouble(number);
+            if (value < 0) {
+                throw new IllegalArgumentException("'" + text + "' is negative");
+            }
+            return Duration.ofNanos(Math.round(value * scale));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration like 4s, 500ms, 1m or 2h", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.streamlens.records;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the models found in one sampled frame.
+ *
+ * @param ptsUs the frame's time
+ * @param sceneId the shot it belongs to
+ * @param novelty how new it was (0..1)
+ * @param text on-screen text lines, in reading order
+ * @param tokens the frame's visual tokens from a vision encoder ({@code rows × cols × dim},
+ *     row-major), or empty for packs without one
+ */
+public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols,
+                            int dim, float[] tokens) {
+
+    public FrameAnalysis {
+        text = List.copyOf(text);
+        tokens = tokens == null ? new float[0] : tokens;
+        if (tokens.length != rows * cols * dim) {
+            throw new IllegalArgumentException("tokens hold " + tokens.length + " values, not " + rows + "x" + cols + "x" + dim);
+        }
+    }
+
+    public static FrameAnalysis textOnly(SampledFrame frame, List<OnScreenText> text) {
+        return new FrameAnalysis(frame.ptsUs(), frame.sceneId(), frame.novelty(), text, 0, 0, 0, new float[0]);
+    }
+
+    public int tokenCount() {
+        return rows * cols;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FrameAnalysis f && ptsUs == f.ptsUs && sceneId == f.sceneId
+                && Double.compare(novelty, f.novelty) == 0 && rows == f.rows && cols == f.cols && dim == f.dim
+                && text.equals(f.text) && java.util.Arrays.equals(tokens, f.tokens);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim) * 31 + java.util.Arrays.hashCode(tokens);
+    }
+}

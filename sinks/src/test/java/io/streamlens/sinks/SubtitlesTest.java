@@ -1,0 +1,67 @@
+package io.streamlens.sinks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlens.records.Caption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SubtitlesTest {
+    static Caption caption(long startMs, long endMs, String text) {
+        return new Caption("cam", Caption.idOf("cam", startMs), startMs, endMs, text, "cam.mp4",
+                new Caption.Evidence(List.of(), List.of(), List.of(), 1), new Caption.TokenCounts(0, 0), "perception");
+    }
+
+    static final List<Caption> OVERLAPPING = List.of(
+            caption(3000, 7000, "Text: \"GATE 7 OPEN\"."),
+            caption(0, 4000, "New shot. Text: \"PLATFORM 12\"."),
+            caption(6000, 9000, "New shot at 0:06. Text: \"STREAMLENS\"."));
+
+    @Test
+    void overlappingWindowsBecomeCuesThatEndWhenTheNextBegins() {
+        assertThat(Subtitles.cues(OVERLAPPING)).extracting(Subtitles.Cue::startMs, Subtitles.Cue::endMs)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 3000L), org.assertj.core.groups.Tuple.tuple(3000L, 6000L),
+                        org.assertj.core.groups.Tuple.tuple(6000L, 9000L));
+    }
+
+    @Test
+    void webVttHasTheHeaderAndDotTimestamps() {
+        assertThat(Subtitles.webVtt(OVERLAPPING)).isEqualTo("""
+                WEBVTT
+
+                00:00:00.000 --> 00:00:03.000
+                New shot. Text: "PLATFORM 12".
+
+                00:00:03.000 --> 00:00:06.000
+                Text: "GATE 7 OPEN".
+
+                00:00:06.000 --> 00:00:09.000
+                New shot at 0:06. Text: "STREAMLENS".
+
+                """);
+    }
+
+    @Test
+    void srtNumbersCuesAndUsesCommaTimestamps() {
+        assertThat(Subtitles.srt(OVERLAPPING)).startsWith("""
+                1
+                00:00:00,000 --> 00:00:03,000
+                New shot. Text: "PLATFORM 12".
+
+                2
+                00:00:03,000 --> 00:00:06,000
+                """);
+    }
+
+    @Test
+    void longCaptionsAreWrappedForReading() {
+        List<String> lines = Subtitles.wrap("Speech: the truck arrived at gate seven a little after the morning shift began", 42);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(42));
+        assertThat(String.join(" ", lines)).isEqualTo("Speech: the truck arrived at gate seven a little after the morning shift began");
+    }
+
+    @Test
+    void timestampsPastAnHourAreWrittenInFull() {
+        assertThat(Subtitles.time(3_723_045, ',')).isEqualTo("01:02:03,045");
+    }
+}
