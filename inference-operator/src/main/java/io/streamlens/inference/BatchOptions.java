@@ -1,5 +1,6 @@
 package io.streamlens.inference;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  *     {@code overloaded}. Size it at or above slots × async capacity and it never fills, because
  *     Flink's async operator already bounds the requests each subtask has in flight.
  */
-public record BatchOptions(int maxBatchSize, Duration maxWait, int queueCapacity) {
+public record BatchOptions(int maxBatchSize, Duration maxWait, int queueCapacity) implements Serializable {
 
     public static final BatchOptions DEFAULTS = new BatchOptions(16, Duration.ofMillis(5), 1024);
 

@@ -1,5 +1,6 @@
 package io.streamlens.inference;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Locale;
  * @param kind CPU or CUDA
  * @param index the CUDA device ordinal; 0 for the CPU
  */
-public record Device(Kind kind, int index) {
+public record Device(Kind kind, int index) implements Serializable {
 
     public enum Kind { CPU, CUDA }
 

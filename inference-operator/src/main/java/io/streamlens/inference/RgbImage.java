@@ -66,11 +66,6 @@ public record RgbImage(int width, int height, byte[] rgb) {
         return new RgbImage(width, height, rgb);
     }
 
-    /** Red, green or blue (channel 0, 1, 2) at a pixel, 0 to 255. */
-    public int channel(int x, int y, int c) {
-        return rgb[(y * width + x) * 3 + c] & 0xff;
-    }
-
     /** Fails with {@code image-too-small} when either side is below {@link #MIN_SIDE}. */
     public RgbImage requireReadable() {
         if (width < MIN_SIDE || height < MIN_SIDE) {

@@ -1,5 +1,6 @@
 package io.streamlens.inference;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  *     faster with one thread than with two on a 2-core host.
  * @param batching how requests from all streams are gathered into one call
  */
-public record RuntimeOptions(Device device, int intraOpThreads, BatchOptions batching) {
+public record RuntimeOptions(Device device, int intraOpThreads, BatchOptions batching) implements Serializable {
 
     public RuntimeOptions {
         Objects.requireNonNull(device, "device");

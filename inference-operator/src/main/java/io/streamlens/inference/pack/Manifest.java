@@ -3,6 +3,7 @@ package io.streamlens.inference.pack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class Manifest {
         this.root = root;
         this.problems = problems;
         this.name = text("name", "");
+        problems.packNamed(name);
         String kindCode = text("kind", "");
         this.kind = PackKind.parse(kindCode).orElse(null);
         if (kind == null) {
@@ -45,7 +47,7 @@ public final class Manifest {
             problems.add("pack.json: not valid JSON (" + e.getOriginalMessage() + " at line "
                     + e.getLocation().getLineNr() + ")");
             return Optional.empty();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             problems.add("pack.json: unreadable (" + e.getMessage() + ")");
             return Optional.empty();
         }

@@ -6,11 +6,18 @@ import java.util.List;
 /** Collects what is wrong with a pack while loading goes on, so that one message can list it all. */
 public final class Problems {
 
-    private final String pack;
+    private final String location;
+    private String name = "";
     private final List<String> found = new ArrayList<>();
 
-    public Problems(String pack) {
-        this.pack = pack;
+    /** @param location where the pack was looked for: a folder, or a built-in name */
+    public Problems(String location) {
+        this.location = location;
+    }
+
+    /** The pack's own name, once {@code pack.json} has told it, for the message. */
+    public void packNamed(String packName) {
+        this.name = packName;
     }
 
     public void add(String problem) {
@@ -21,11 +28,8 @@ public final class Problems {
         return !found.isEmpty();
     }
 
-    public int count() {
-        return found.size();
-    }
-
     public InvalidModelPackException toException() {
+        String pack = name.isEmpty() || location.endsWith(name) ? location : name + " (" + location + ")";
         return new InvalidModelPackException(pack, found);
     }
 

@@ -40,10 +40,6 @@ public final class SessionContract {
         this.outputs = out;
     }
 
-    public String file() {
-        return file;
-    }
-
     public Map<String, NodeInfo> inputs() {
         return inputs;
     }

@@ -10,6 +10,7 @@ import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.pack.Manifest;
 import io.streamlens.inference.pack.PackKind;
+import io.streamlens.inference.pack.PackSessions;
 import io.streamlens.inference.pack.PackSource;
 import io.streamlens.inference.pack.Problems;
 import io.streamlens.inference.pack.SessionContract;
@@ -18,7 +19,6 @@ import io.streamlens.inference.runtime.DeviceChoice;
 import io.streamlens.inference.runtime.SessionFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,89 +70,56 @@ public final class PerceptionPack implements ModelPack {
     public static PerceptionPack open(PackSource source, Manifest manifest, RuntimeOptions options) {
         Problems problems = manifest.problems();
         PerceptionSpec spec = PerceptionSpec.read(manifest);
-        List<OrtSession> sessions = new ArrayList<>();
         HuggingFaceTokenizer tokenizer = null;
-        boolean opened = false;
-        try (SessionFactory factory = new SessionFactory(options)) {
-            OrtSession det = openSession(source, spec.textDetector(), factory, problems, sessions);
-            OrtSession rec = openSession(source, spec.textRecognizer(), factory, problems, sessions);
-            OrtSession emb = openSession(source, spec.sentenceEmbedder(), factory, problems, sessions);
-            Optional<CtcDecoder> ctc = readCharacters(source, spec.characters(), problems);
-            tokenizer = loadTokenizer(source, spec.sentenceTokenizer(), problems);
-            Optional<TextDetector> detector = det == null ? Optional.empty()
-                    : TextDetector.bind(det, new SessionContract(spec.textDetector(), det, problems));
-            Optional<TextRecognizer> recognizer = rec == null || ctc.isEmpty() ? Optional.empty()
-                    : TextRecognizer.bind(rec, new SessionContract(spec.textRecognizer(), rec, problems), ctc.get());
-            Optional<SentenceEmbedder> embedder = emb == null ? Optional.empty()
-                    : SentenceEmbedder.bind(emb, new SessionContract(spec.sentenceEmbedder(), emb, problems), tokenizer);
+        try (SessionFactory factory = new SessionFactory(options);
+                PackSessions files = new PackSessions(source, factory, problems)) {
+            Optional<OrtSession> det = files.open(spec.textDetector());
+            Optional<OrtSession> rec = files.open(spec.textRecognizer());
+            Optional<OrtSession> emb = files.open(spec.sentenceEmbedder());
+            Optional<CtcDecoder> ctc = files.read(spec.characters()).flatMap(text -> characters(text, spec, problems));
+            tokenizer = files.read(spec.sentenceTokenizer()).map(json -> loadTokenizer(json, spec, problems)).orElse(null);
+            Optional<TextDetector> detector = det.flatMap(s ->
+                    TextDetector.bind(s, new SessionContract(spec.textDetector(), s, problems)));
+            Optional<TextRecognizer> recognizer = ctc.isEmpty() ? Optional.empty() : rec.flatMap(s ->
+                    TextRecognizer.bind(s, new SessionContract(spec.textRecognizer(), s, problems), ctc.get()));
+            HuggingFaceTokenizer sentenceTokenizer = tokenizer;
+            Optional<SentenceEmbedder> embedder = emb.flatMap(s ->
+                    SentenceEmbedder.bind(s, new SessionContract(spec.sentenceEmbedder(), s, problems), sentenceTokenizer));
             problems.throwIfAny();
             PerceptionPack pack = new PerceptionPack(manifest.name().isEmpty() ? source.describe() : manifest.name(),
-                    factory.deviceChoice(), options, sessions, detector.get(), recognizer.get(), embedder.get());
-            opened = true;
+                    factory.deviceChoice(), options, files.keep(), detector.get(), recognizer.get(), embedder.get());
+            tokenizer = null; // the embedder owns it now
             return pack;
         } catch (OrtException e) {
             problems.add("ONNX Runtime could not set up sessions: " + e.getMessage());
             throw problems.toException();
         } finally {
-            if (!opened) {
-                SessionFactory.closeAll(sessions);
-                if (tokenizer != null) {
-                    tokenizer.close();
-                }
+            if (tokenizer != null) {
+                tokenizer.close();
             }
-        }
-    }
-
-    private static OrtSession openSession(PackSource source, String file, SessionFactory factory, Problems problems,
-            List<OrtSession> sessions) {
-        if (!source.exists(file)) {
-            problems.add(file + ": missing from " + source.describe());
-            return null;
-        }
-        try {
-            Optional<Path> path = source.path(file);
-            OrtSession s = path.isPresent() ? factory.open(path.get()) : factory.open(source.read(file));
-            sessions.add(s);
-            return s;
-        } catch (OrtException | IOException e) {
-            problems.add(file + ": ONNX Runtime cannot load it (" + e.getMessage() + ")");
-            return null;
         }
     }
 
     /** PP-OCR's dictionary: one character per line, no final newline. */
-    private static Optional<CtcDecoder> readCharacters(PackSource source, String file, Problems problems) {
-        if (!source.exists(file)) {
-            problems.add(file + ": missing from " + source.describe());
+    private static Optional<CtcDecoder> characters(byte[] file, PerceptionSpec spec, Problems problems) {
+        String text = new String(file, StandardCharsets.UTF_8);
+        List<String> lines = Arrays.stream(text.split("\n", -1)).map(l -> l.replace("\r", "")).toList();
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines = lines.subList(0, lines.size() - 1);
+        }
+        if (lines.isEmpty()) {
+            problems.add(spec.characters() + ": holds no characters");
             return Optional.empty();
         }
-        try {
-            String text = new String(source.read(file), StandardCharsets.UTF_8);
-            List<String> lines = Arrays.stream(text.split("\n", -1)).map(l -> l.replace("\r", "")).toList();
-            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-                lines = lines.subList(0, lines.size() - 1);
-            }
-            if (lines.isEmpty()) {
-                problems.add(file + ": holds no characters");
-                return Optional.empty();
-            }
-            return Optional.of(new CtcDecoder(lines));
-        } catch (IOException e) {
-            problems.add(file + ": unreadable (" + e.getMessage() + ")");
-            return Optional.empty();
-        }
+        return Optional.of(new CtcDecoder(lines));
     }
 
-    private static HuggingFaceTokenizer loadTokenizer(PackSource source, String file, Problems problems) {
-        if (!source.exists(file)) {
-            problems.add(file + ": missing from " + source.describe());
-            return null;
-        }
+    private static HuggingFaceTokenizer loadTokenizer(byte[] json, PerceptionSpec spec, Problems problems) {
         try {
-            return SentenceEmbedder.loadTokenizer(source.read(file));
-        } catch (Exception e) {
+            return SentenceEmbedder.loadTokenizer(json);
+        } catch (IOException | RuntimeException e) {
             // DJL reports a malformed tokenizer.json as a RuntimeException from native code.
-            problems.add(file + ": the tokenizer does not load (" + e.getMessage() + ")");
+            problems.add(spec.sentenceTokenizer() + ": the tokenizer does not load (" + e.getMessage() + ")");
             return null;
         }
     }
@@ -227,6 +194,45 @@ public final class PerceptionPack implements ModelPack {
             return CompletableFuture.failedFuture(e);
         }
         return embedBatcher().submit(tokens);
+    }
+
+    /**
+     * Where text is in a frame, without reading it; batched with other callers' frames. Cheaper than
+     * {@link #readTextAsync} when only the presence of text matters.
+     */
+    public CompletableFuture<List<TextBox>> findTextAsync(RgbImage image) {
+        TextDetector.PreparedFrame frame;
+        try {
+            frame = detector.prepare(image);
+        } catch (InferenceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return detectBatcher().submit(frame);
+    }
+
+    /**
+     * The text in one box of a frame (e.g. one found by {@link #findTextAsync}), batched with other
+     * callers' lines; the line's text is empty when nothing legible is there.
+     */
+    public CompletableFuture<TextLine> readLineAsync(RgbImage image, TextBox box) {
+        if (box.right() > image.width() || box.bottom() > image.height() || box.x() < 0 || box.y() < 0) {
+            return CompletableFuture.failedFuture(new InferenceException(FailureReason.SHAPE_MISMATCH,
+                    box + " lies outside the " + image.width() + "x" + image.height() + " frame"));
+        }
+        return recognizeBatcher().submit(new LineCrop(image, box))
+                .thenApply(d -> new TextLine(d.confidence() >= MIN_CONFIDENCE ? d.text() : "", box, d.confidence()));
+    }
+
+    public TextDetector textDetector() {
+        return detector;
+    }
+
+    public TextRecognizer textRecognizer() {
+        return recognizer;
+    }
+
+    public SentenceEmbedder sentenceEmbedder() {
+        return embedder;
     }
 
     /** Batching statistics of the detector, recogniser and embedder, in that order. */

@@ -1,14 +1,15 @@
 package io.streamlens.inference.perception;
 
 import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.pack.SessionContract;
 import io.streamlens.inference.runtime.ImageOps;
+import io.streamlens.inference.runtime.ModelInput;
 import io.streamlens.inference.runtime.Normalization;
 import io.streamlens.inference.runtime.Tensors;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +22,10 @@ import java.util.Set;
  * multiples of 32 with the longer side at most 960, then {@link DbPostProcessor} and
  * {@link LineLayout#mergeLines}.
  */
-final class TextDetector {
+public final class TextDetector {
 
     /** A frame resized and normalised for the detector. */
-    record PreparedFrame(RgbImage image, int width, int height, float[] chw) {
+    public record PreparedFrame(RgbImage image, int width, int height, float[] chw) {
     }
 
     static final int MAX_SIDE = 960;
@@ -53,7 +54,8 @@ final class TextDetector {
         return Optional.of(new TextDetector(session, in.get(), out.get()));
     }
 
-    PreparedFrame prepare(RgbImage image) {
+    /** Resizes and normalises a frame in the caller's thread; {@code image-too-small} below 16 px. */
+    public PreparedFrame prepare(RgbImage image) {
         image.requireReadable();
         double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(image.width(), image.height()));
         int w = roundToStride(image.width() * scale);
@@ -65,7 +67,7 @@ final class TextDetector {
     }
 
     /** Text boxes of each frame, merged into lines; frames of equal input size share a call. */
-    List<List<TextBox>> detect(List<PreparedFrame> frames) throws OrtException {
+    public List<List<TextBox>> detect(List<PreparedFrame> frames) throws OrtException {
         Map<Long, List<Integer>> bySize = new LinkedHashMap<>();
         for (int i = 0; i < frames.size(); i++) {
             bySize.computeIfAbsent(((long) frames.get(i).width() << 32) | frames.get(i).height(), k -> new ArrayList<>()).add(i);
@@ -75,17 +77,11 @@ final class TextDetector {
             result.add(null);
         }
         for (List<Integer> group : bySize.values()) {
-            PreparedFrame first = frames.get(group.get(0));
-            int w = first.width();
-            int h = first.height();
-            int plane = 3 * w * h;
-            float[] batch = new float[group.size() * plane];
-            for (int g = 0; g < group.size(); g++) {
-                System.arraycopy(frames.get(group.get(g)).chw(), 0, batch, g * plane, plane);
-            }
+            List<PreparedFrame> sameSize = group.stream().map(frames::get).toList();
+            int w = sameSize.get(0).width();
+            int h = sameSize.get(0).height();
             float[] maps;
-            try (OnnxTensor tensor = Tensors.floats(batch, group.size(), 3, h, w);
-                    OrtSession.Result r = session.run(Map.of(input, tensor), Set.of(output))) {
+            try (ModelInput in = input(sameSize); OrtSession.Result r = in.run(session, Set.of(output))) {
                 maps = Tensors.copyFloats(Tensors.output(r, output));
             }
             float[] map = new float[w * h];
@@ -97,6 +93,27 @@ final class TextDetector {
             }
         }
         return result;
+    }
+
+    /** The tensor of one call: frames of one size stacked on the batch axis. */
+    public ModelInput input(List<PreparedFrame> frames) throws OrtException {
+        PreparedFrame first = frames.get(0);
+        FloatBuffer batch = Tensors.directFloats(frames.size() * first.chw().length);
+        for (PreparedFrame f : frames) {
+            if (f.width() != first.width() || f.height() != first.height()) {
+                throw new IllegalArgumentException("frames of one call must share a size: " + f.width() + "x"
+                        + f.height() + " vs " + first.width() + "x" + first.height());
+            }
+            batch.put(f.chw());
+        }
+        return ModelInput.build(in -> in.put(input, Tensors.floats(batch, frames.size(), 3, first.height(), first.width())));
+    }
+
+    /** The session call alone, without preparing inputs or post-processing: the baseline of benchmarks. */
+    public void runBare(ModelInput in) throws OrtException {
+        try (OrtSession.Result ignored = in.run(session, Set.of(output))) {
+            // only the call is measured
+        }
     }
 
     private static int roundToStride(double side) {

@@ -8,12 +8,14 @@ import ai.onnxruntime.TensorInfo;
 import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.pack.SessionContract;
 import io.streamlens.inference.runtime.ImageOps;
+import io.streamlens.inference.runtime.ModelInput;
 import io.streamlens.inference.runtime.Normalization;
 import io.streamlens.inference.runtime.Tensors;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,10 +24,10 @@ import java.util.Set;
  * ratio, values normalised to [-1, 1], padded on the right to the widest crop of the call (at least
  * 320, the training width); output {@code [batch, T, classes]} decoded by {@link CtcDecoder}.
  */
-final class TextRecognizer {
+public final class TextRecognizer {
 
     /** A line cut out of a frame and resized to the recogniser's height; RGB floats 0–255. */
-    record Crop(int width, float[] hwc) {
+    public record Crop(int width, float[] hwc) {
     }
 
     static final int HEIGHT = 48;
@@ -66,7 +68,8 @@ final class TextRecognizer {
         return Optional.of(new TextRecognizer(session, in.get(), out.get(), decoder));
     }
 
-    Crop prepare(RgbImage image, TextBox box) {
+    /** Cuts a line out of a frame and resizes it to the recogniser's height. */
+    public Crop prepare(RgbImage image, TextBox box) {
         int width = (int) Math.round((double) HEIGHT * box.width() / box.height());
         width = Math.max(HEIGHT / 4, Math.min(width, MAX_WIDTH));
         return new Crop(width, ImageOps.resize(image, box.x(), box.y(), box.width(), box.height(), width, HEIGHT));
@@ -103,19 +106,32 @@ final class TextRecognizer {
         return result;
     }
 
-    private List<CtcDecoder.Decoded> run(List<Crop> crops) throws OrtException {
+    /** The tensor of one call: crops normalised and padded on the right to the widest (at least 320). */
+    public ModelInput input(List<Crop> crops) throws OrtException {
         int padded = MIN_PADDED_WIDTH;
         for (Crop c : crops) {
             padded = Math.max(padded, c.width());
         }
-        int plane = 3 * HEIGHT * padded;
-        float[] batch = new float[crops.size() * plane];
-        for (int i = 0; i < crops.size(); i++) {
-            Crop c = crops.get(i);
-            ImageOps.toChw(c.hwc(), c.width(), HEIGHT, SIGNED_BGR, batch, i * plane, padded, HEIGHT);
+        int width = padded;
+        FloatBuffer batch = Tensors.directFloats(crops.size() * 3 * HEIGHT * width);
+        float[] planes = new float[3 * HEIGHT * width];
+        for (Crop c : crops) {
+            Arrays.fill(planes, 0f);
+            ImageOps.toChw(c.hwc(), c.width(), HEIGHT, SIGNED_BGR, planes, 0, width, HEIGHT);
+            batch.put(planes);
         }
-        try (OnnxTensor tensor = Tensors.floats(batch, crops.size(), 3, HEIGHT, padded);
-                OrtSession.Result r = session.run(Map.of(input, tensor), Set.of(output))) {
+        return ModelInput.build(in -> in.put(input, Tensors.floats(batch, crops.size(), 3, HEIGHT, width)));
+    }
+
+    /** The session call alone, without preparing inputs or decoding: the baseline of benchmarks. */
+    public void runBare(ModelInput in) throws OrtException {
+        try (OrtSession.Result ignored = in.run(session, Set.of(output))) {
+            // only the call is measured
+        }
+    }
+
+    private List<CtcDecoder.Decoded> run(List<Crop> crops) throws OrtException {
+        try (ModelInput in = input(crops); OrtSession.Result r = in.run(session, Set.of(output))) {
             OnnxTensor probs = Tensors.output(r, output);
             long[] shape = Tensors.shape(probs);
             float[] values = Tensors.copyFloats(probs);

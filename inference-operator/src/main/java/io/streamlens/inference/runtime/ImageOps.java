@@ -26,6 +26,9 @@ public final class ImageOps {
             throw new IllegalArgumentException("region " + x + "," + y + " " + w + "x" + h + " of " + src
                     + " to " + outW + "x" + outH);
         }
+        if (w == outW && h == outH) {
+            return copy(src, x, y, w, h); // frames sampled at the model's size need no filtering
+        }
         Taps horizontal = Taps.of(x, w, outW);
         Taps vertical = Taps.of(y, h, outH);
         byte[] rgb = src.rgb();
@@ -71,6 +74,19 @@ public final class ImageOps {
         return result;
     }
 
+    private static float[] copy(RgbImage src, int x, int y, int w, int h) {
+        byte[] rgb = src.rgb();
+        float[] out = new float[w * h * 3];
+        for (int r = 0; r < h; r++) {
+            int in = ((y + r) * src.width() + x) * 3;
+            int o = r * w * 3;
+            for (int i = 0; i < w * 3; i++) {
+                out[o + i] = rgb[in + i] & 0xff;
+            }
+        }
+        return out;
+    }
+
     /**
      * Writes interleaved RGB pixels as normalised channel planes into {@code dst} at
      * {@code offset}: plane {@code c} starts at {@code offset + c * planeH * planeW}. A plane
@@ -84,11 +100,13 @@ public final class ImageOps {
         for (int c = 0; c < 3; c++) {
             int source = n.bgr() ? 2 - c : c;
             int planeStart = offset + c * plane;
+            float scale = n.scale(c);
+            float shift = n.offset(c);
             for (int yy = 0; yy < h; yy++) {
                 int in = yy * w * 3 + source;
                 int out = planeStart + yy * planeW;
                 for (int xx = 0; xx < w; xx++) {
-                    dst[out + xx] = n.apply(hwc[in + xx * 3], c);
+                    dst[out + xx] = hwc[in + xx * 3] * scale - shift;
                 }
             }
         }
@@ -124,8 +142,15 @@ public final class ImageOps {
                 int n = 0;
                 for (int j = lo; j < hi && n < maxTaps; j++) {
                     double wt = Math.max(0, 1 - Math.abs((j + 0.5 - center) / filterScale));
+                    if (wt == 0 && n == 0) {
+                        lo++; // zero taps are skipped, so an unscaled axis costs one tap per pixel
+                        continue;
+                    }
                     weights[i * maxTaps + n++] = (float) wt;
                     total += wt;
+                }
+                while (n > 0 && weights[i * maxTaps + n - 1] == 0) {
+                    n--;
                 }
                 if (total <= 0) {
                     // A zero-weight window only happens at degenerate sizes: take the nearest pixel.

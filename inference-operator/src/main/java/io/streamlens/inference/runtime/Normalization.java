@@ -56,7 +56,13 @@ public record Normalization(float rescale, float[] mean, float[] std, boolean bg
                 + Arrays.toString(std) + (bgr ? ", BGR]" : ", RGB]");
     }
 
-    float apply(float value, int channel) {
-        return (value * rescale - mean[channel]) / std[channel];
+    /** {@code rescale / std[c]}: with {@link #offset} the normalisation is one multiply-add per value. */
+    float scale(int channel) {
+        return rescale / std[channel];
+    }
+
+    /** {@code mean[c] / std[c]}. */
+    float offset(int channel) {
+        return mean[channel] / std[channel];
     }
 }

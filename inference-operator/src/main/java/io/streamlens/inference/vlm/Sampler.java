@@ -1,5 +1,6 @@
 package io.streamlens.inference.vlm;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -76,7 +77,7 @@ public interface Sampler {
                 order[i] = i;
                 p[i] /= sum;
             }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+            Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
             double kept = 0;
             int size = 0;
             while (size < n && kept < topP) {

@@ -10,12 +10,13 @@ import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.VisualTokens;
 import io.streamlens.inference.pack.SessionContract;
 import io.streamlens.inference.runtime.ImageOps;
+import io.streamlens.inference.runtime.ModelInput;
 import io.streamlens.inference.runtime.Tensors;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pixels to visual tokens through a pack's {@code vision_encoder.onnx}.
@@ -31,8 +32,8 @@ import java.util.Optional;
  */
 public final class VisionEncoder {
 
-    /** A frame resized and normalised: {@code 3 × H × W} floats, channel planes. */
-    public record PreparedImage(float[] chw) {
+    /** A frame resized and normalised: {@code 3 × height × width} floats, channel planes. */
+    public record PreparedImage(int width, int height, float[] chw) {
     }
 
     private static final String PIXELS = "pixel_values";
@@ -112,42 +113,51 @@ public final class VisionEncoder {
         float[] hwc = ImageOps.resize(image, spec.width(), spec.height());
         float[] chw = new float[3 * spec.width() * spec.height()];
         ImageOps.toChw(hwc, spec.width(), spec.height(), spec.normalization(), chw, 0, spec.width(), spec.height());
-        return new PreparedImage(chw);
+        return new PreparedImage(spec.width(), spec.height(), chw);
+    }
+
+    /** The tensors of one call for these frames: pixels stacked on the batch axis, and the mask if the model takes one. */
+    public ModelInput input(List<PreparedImage> images) throws OrtException {
+        int batch = images.size();
+        FloatBuffer pixels = Tensors.directFloats(batch * 3 * spec.width() * spec.height());
+        for (PreparedImage image : images) {
+            pixels.put(image.chw());
+        }
+        long[] shape = tiled
+                ? new long[] {batch, 1, 3, spec.height(), spec.width()}
+                : new long[] {batch, 3, spec.height(), spec.width()};
+        return ModelInput.build(in -> {
+            in.put(PIXELS, Tensors.floats(pixels, shape));
+            if (hasPixelMask) {
+                in.put(PIXEL_MASK, Tensors.bools(true, batch, 1, spec.height(), spec.width()));
+            }
+        });
     }
 
     /** One model call for all the frames; one {@link VisualTokens} per frame, in order. */
     public List<VisualTokens> encode(List<PreparedImage> images) throws OrtException {
         int batch = images.size();
-        int plane = 3 * spec.width() * spec.height();
-        float[] pixels = new float[batch * plane];
-        for (int i = 0; i < batch; i++) {
-            System.arraycopy(images.get(i).chw(), 0, pixels, i * plane, plane);
+        try (ModelInput input = input(images); OrtSession.Result result = input.run(session, Set.of(output))) {
+            OnnxTensor features = Tensors.output(result, output);
+            long[] outShape = Tensors.shape(features);
+            float[] values = Tensors.copyFloats(features);
+            int featureWidth = (int) outShape[2];
+            int rowsPerImage = (int) (outShape[0] * outShape[1] / batch);
+            int perImage = rowsPerImage * featureWidth;
+            List<VisualTokens> tokens = new ArrayList<>(batch);
+            for (int i = 0; i < batch; i++) {
+                float[] mine = new float[perImage];
+                System.arraycopy(values, i * perImage, mine, 0, perImage);
+                tokens.add(new VisualTokens(rowsPerImage, featureWidth, mine));
+            }
+            return tokens;
         }
-        long[] shape = tiled
-                ? new long[] {batch, 1, 3, spec.height(), spec.width()}
-                : new long[] {batch, 3, spec.height(), spec.width()};
-        Map<String, OnnxTensor> inputs = new HashMap<>();
-        try (OnnxTensor pixelTensor = Tensors.floats(pixels, shape);
-                OnnxTensor mask = hasPixelMask ? Tensors.bools(true, batch, 1, spec.height(), spec.width()) : null) {
-            inputs.put(PIXELS, pixelTensor);
-            if (mask != null) {
-                inputs.put(PIXEL_MASK, mask);
-            }
-            try (OrtSession.Result result = session.run(inputs, java.util.Set.of(output))) {
-                OnnxTensor features = Tensors.output(result, output);
-                long[] outShape = Tensors.shape(features);
-                float[] values = Tensors.copyFloats(features);
-                int featureWidth = (int) outShape[2];
-                int rowsPerImage = (int) (outShape[0] * outShape[1] / batch);
-                int perImage = rowsPerImage * featureWidth;
-                List<VisualTokens> tokens = new ArrayList<>(batch);
-                for (int i = 0; i < batch; i++) {
-                    float[] mine = new float[perImage];
-                    System.arraycopy(values, i * perImage, mine, 0, perImage);
-                    tokens.add(new VisualTokens(rowsPerImage, featureWidth, mine));
-                }
-                return tokens;
-            }
+    }
+
+    /** The session call alone, without preparing inputs or reading outputs: the baseline of benchmarks. */
+    public void runBare(ModelInput input) throws OrtException {
+        try (OrtSession.Result ignored = input.run(session, Set.of(output))) {
+            // only the call is measured
         }
     }
 }

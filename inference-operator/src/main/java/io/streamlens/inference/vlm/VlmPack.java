@@ -10,6 +10,7 @@ import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.VisualTokens;
 import io.streamlens.inference.pack.Manifest;
 import io.streamlens.inference.pack.PackKind;
+import io.streamlens.inference.pack.PackSessions;
 import io.streamlens.inference.pack.PackSource;
 import io.streamlens.inference.pack.Problems;
 import io.streamlens.inference.pack.SessionContract;
@@ -17,8 +18,6 @@ import io.streamlens.inference.runtime.Batcher;
 import io.streamlens.inference.runtime.DeviceChoice;
 import io.streamlens.inference.runtime.SessionFactory;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -71,21 +70,17 @@ public final class VlmPack implements ModelPack {
     public static VlmPack open(PackSource source, Manifest manifest, RuntimeOptions options) {
         Problems problems = manifest.problems();
         VlmSpec spec = VlmSpec.read(manifest);
-        List<OrtSession> sessions = new ArrayList<>();
         VlmTokenizer tokenizer = null;
-        boolean opened = false;
-        try (SessionFactory factory = new SessionFactory(options)) {
-            OrtSession visionSession = openSession(source, spec.visionEncoder(), factory, problems, sessions);
-            OrtSession embedSession = openSession(source, spec.embedTokens(), factory, problems, sessions);
-            OrtSession decoderSession = openSession(source, spec.decoder(), factory, problems, sessions);
-            Optional<VisionEncoder> vision = visionSession == null ? Optional.empty()
-                    : VisionEncoder.bind(visionSession, new SessionContract(spec.visionEncoder(), visionSession, problems), spec.image());
-            Optional<TokenEmbedder> embedder = embedSession == null ? Optional.empty()
-                    : TokenEmbedder.bind(embedSession, new SessionContract(spec.embedTokens(), embedSession, problems));
-            Optional<Decoder> decoder = decoderSession == null ? Optional.empty()
-                    : Decoder.bind(decoderSession, new SessionContract(spec.decoder(), decoderSession, problems));
+        try (SessionFactory factory = new SessionFactory(options);
+                PackSessions files = new PackSessions(source, factory, problems)) {
+            Optional<VisionEncoder> vision = files.open(spec.visionEncoder()).flatMap(s ->
+                    VisionEncoder.bind(s, new SessionContract(spec.visionEncoder(), s, problems), spec.image()));
+            Optional<TokenEmbedder> embedder = files.open(spec.embedTokens()).flatMap(s ->
+                    TokenEmbedder.bind(s, new SessionContract(spec.embedTokens(), s, problems)));
+            Optional<Decoder> decoder = files.open(spec.decoder()).flatMap(s ->
+                    Decoder.bind(s, new SessionContract(spec.decoder(), s, problems)));
             checkHiddenSizes(spec, vision, embedder, decoder, problems);
-            tokenizer = loadTokenizer(source, spec, problems);
+            tokenizer = files.read(spec.tokenizer()).map(json -> loadTokenizer(json, spec, problems)).orElse(null);
             OptionalLong imageToken = OptionalLong.empty();
             Set<Long> stopIds = new HashSet<>();
             if (tokenizer != null) {
@@ -102,47 +97,23 @@ public final class VlmPack implements ModelPack {
             String instruction = spec.prompt().instruction().isBlank() ? "Describe this image." : spec.prompt().instruction();
             GenerationOptions defaults = new GenerationOptions(instruction, spec.maxNewTokens(), Sampler.greedy(), 0L, true);
             VlmPack pack = new VlmPack(manifest.name().isEmpty() ? source.describe() : manifest.name(),
-                    factory.deviceChoice(), options, sessions, tokenizer, vision.get(), generator, defaults);
-            opened = true;
+                    factory.deviceChoice(), options, files.keep(), tokenizer, vision.get(), generator, defaults);
+            tokenizer = null; // the pack owns it now
             return pack;
         } catch (OrtException e) {
             problems.add("ONNX Runtime could not set up sessions: " + e.getMessage());
             throw problems.toException();
         } finally {
-            if (!opened) {
-                SessionFactory.closeAll(sessions);
-                if (tokenizer != null) {
-                    tokenizer.close();
-                }
+            if (tokenizer != null) {
+                tokenizer.close();
             }
         }
     }
 
-    private static OrtSession openSession(PackSource source, String file, SessionFactory factory, Problems problems,
-            List<OrtSession> sessions) {
-        if (!source.exists(file)) {
-            problems.add(file + ": missing from " + source.describe());
-            return null;
-        }
+    private static VlmTokenizer loadTokenizer(byte[] json, VlmSpec spec, Problems problems) {
         try {
-            Optional<Path> path = source.path(file);
-            OrtSession s = path.isPresent() ? factory.open(path.get()) : factory.open(source.read(file));
-            sessions.add(s);
-            return s;
-        } catch (OrtException | IOException e) {
-            problems.add(file + ": ONNX Runtime cannot load it (" + e.getMessage() + ")");
-            return null;
-        }
-    }
-
-    private static VlmTokenizer loadTokenizer(PackSource source, VlmSpec spec, Problems problems) {
-        if (!source.exists(spec.tokenizer())) {
-            problems.add(spec.tokenizer() + ": missing from " + source.describe());
-            return null;
-        }
-        try {
-            return VlmTokenizer.load(source.read(spec.tokenizer()), spec.prompt().addSpecialTokens());
-        } catch (Exception e) {
+            return VlmTokenizer.load(json, spec.prompt().addSpecialTokens());
+        } catch (IOException | RuntimeException e) {
             // DJL reports a malformed tokenizer.json as a RuntimeException from native code.
             problems.add(spec.tokenizer() + ": the tokenizer does not load (" + e.getMessage() + ")");
             return null;
@@ -208,6 +179,11 @@ public final class VlmPack implements ModelPack {
     /** Features per visual token, the width of every {@link VisualTokens} this pack takes. */
     public int hidden() {
         return visionEncoder.hidden() > 0 ? visionEncoder.hidden() : generator.hidden();
+    }
+
+    /** The vision encoder itself, for callers that prepare frames apart from the call (benchmarks). */
+    public VisionEncoder visionEncoder() {
+        return visionEncoder;
     }
 
     /** The pack's instruction, token limit and greedy sampling. */

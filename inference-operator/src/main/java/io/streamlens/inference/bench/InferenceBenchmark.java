@@ -1,0 +1,423 @@
+package io.streamlens.inference.bench;
+
+import ai.onnxruntime.OrtException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlens.inference.BatchOptions;
+import io.streamlens.inference.Device;
+import io.streamlens.inference.ModelPack;
+import io.streamlens.inference.RgbImage;
+import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.inference.perception.PerceptionPack;
+import io.streamlens.inference.perception.SentenceEmbedder;
+import io.streamlens.inference.perception.TextBox;
+import io.streamlens.inference.perception.TextDetector;
+import io.streamlens.inference.perception.TextRecognizer;
+import io.streamlens.inference.runtime.Batcher;
+import io.streamlens.inference.runtime.ModelInput;
+import io.streamlens.inference.vlm.VisionEncoder;
+import io.streamlens.inference.vlm.VlmPack;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * {@code ./streamlens bench inference}: each model at batch 1, 4 and 16 through the operator path
+ * (the packs' async methods: preparation in the caller's thread, the JVM-wide batcher, the batched
+ * call, results handed back) against a bare {@code OrtSession.run} on the same tensors, in the same
+ * run, rounds interleaved so that both see the same machine load. Prints one JSON object per line:
+ *
+ * <pre>{"model":"perception/text_detector","input":"frame 640x360","batch":16,"msPerCall":…,"itemsPerSecond":…,"rawMsPerCall":…,…}</pre>
+ *
+ * <p>{@code msPerCall} is the median time for {@code batch} requests to complete, preparation
+ * included ({@code prepareMsPerCall} shows that part); {@code rawMsPerCall} the median bare call.
+ * Batches are forced full (a long {@code maxWait}) so that each round is one call of exactly
+ * {@code batch} items; {@code meanBatchSize} confirms it. The last line is OCR of a whole
+ * 640×360 frame with three lines of text.
+ */
+public final class InferenceBenchmark {
+
+    /**
+     * @param runtime device and threads; batching is set per case
+     * @param batchSizes the batch sizes to measure
+     * @param minTimePerCase rounds continue until this much time has passed…
+     * @param minRounds …and at least this many rounds have run
+     */
+    public record Settings(RuntimeOptions runtime, List<Integer> batchSizes, Duration minTimePerCase, int minRounds) {
+
+        public Settings {
+            Objects.requireNonNull(runtime, "runtime");
+            batchSizes = List.copyOf(batchSizes);
+            if (minRounds < 1) {
+                throw new IllegalArgumentException("minRounds must be at least 1");
+            }
+        }
+
+        /** One intra-op thread (fastest for these models on a small host), batches 1, 4, 16, 2 s per case. */
+        public static Settings defaults() {
+            return new Settings(RuntimeOptions.defaults().withIntraOpThreads(1), List.of(1, 4, 16), Duration.ofSeconds(2), 5);
+        }
+    }
+
+    /** One line of output. */
+    public record Result(String model, String input, int batch, double msPerCall, double itemsPerSecond,
+            double rawMsPerCall, double prepareMsPerCall, double meanBatchSize, int rounds, String device, int threads) {
+
+        /** Operator path over the bare call, all in. */
+        public double overheadPercent() {
+            return 100 * (msPerCall - rawMsPerCall) / rawMsPerCall;
+        }
+
+        /**
+         * The same without input preparation (resizing, tokenizing), which a Flink job spreads over
+         * its task threads; what is left is the batcher's hand-off, tensor building and output reading.
+         */
+        public double overheadBeyondPreparePercent() {
+            return 100 * (msPerCall - prepareMsPerCall - rawMsPerCall) / rawMsPerCall;
+        }
+
+        public String toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("model", model);
+            json.put("input", input);
+            json.put("batch", batch);
+            json.put("msPerCall", round(msPerCall));
+            json.put("itemsPerSecond", round(itemsPerSecond));
+            json.put("rawMsPerCall", round(rawMsPerCall));
+            json.put("rawItemsPerSecond", round(batch * 1000.0 / rawMsPerCall));
+            json.put("prepareMsPerCall", round(prepareMsPerCall));
+            json.put("overheadPercent", round(overheadPercent()));
+            json.put("overheadBeyondPreparePercent", round(overheadBeyondPreparePercent()));
+            json.put("meanBatchSize", round(meanBatchSize));
+            json.put("rounds", rounds);
+            json.put("device", device);
+            json.put("intraOpThreads", threads);
+            try {
+                return JSON.writeValueAsString(json);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 1000) / 1000.0;
+        }
+    }
+
+    /** What one case measures: the operator path for a batch, its preparation alone, and the bare call. */
+    private interface Case extends AutoCloseable {
+        void operatorCall() throws Exception;
+
+        void prepareOnly();
+
+        void rawCall() throws OrtException;
+
+        /** Frees the tensors of the bare call. */
+        @Override
+        void close();
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration FORCE_FULL_BATCHES = Duration.ofSeconds(5);
+
+    private final Settings settings;
+    private final Consumer<Result> sink;
+
+    public InferenceBenchmark(Settings settings, Consumer<Result> sink) {
+        this.settings = settings;
+        this.sink = sink;
+    }
+
+    /**
+     * Arguments: {@code [--threads N] [--device cpu|cuda[:N]] [--seconds S] [--batches 1,4,16]}.
+     */
+    public static void main(String[] args) throws Exception {
+        Settings s = Settings.defaults();
+        RuntimeOptions runtime = s.runtime();
+        List<Integer> batches = s.batchSizes();
+        Duration time = s.minTimePerCase();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--threads" -> runtime = runtime.withIntraOpThreads(Integer.parseInt(args[i + 1]));
+                case "--device" -> runtime = runtime.withDevice(Device.parse(args[i + 1]));
+                case "--seconds" -> time = Duration.ofMillis((long) (Double.parseDouble(args[i + 1]) * 1000));
+                case "--batches" -> batches = Arrays.stream(args[i + 1].split(",")).map(String::trim).map(Integer::valueOf).toList();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; expected --threads, --device, --seconds or --batches");
+            }
+        }
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException("option " + args[args.length - 1] + " has no value");
+        }
+        new InferenceBenchmark(new Settings(runtime, batches, time, s.minRounds()), r -> System.out.println(r.toJson())).run();
+    }
+
+    public void run() throws Exception {
+        // Frames at the encoder's own size show the batcher; 640x360 frames add the resize a real frame needs.
+        for (int side : new int[] {32, 0}) {
+            for (int batch : settings.batchSizes()) {
+                try (VlmPack vlm = (VlmPack) ModelPack.builtIn("tiny-color", forBatch(batch))) {
+                    int w = side == 0 ? 640 : side;
+                    int h = side == 0 ? 360 : side;
+                    measure("tiny-color/vision_encoder", "frame " + w + "x" + h, batch, vlm.device().used(),
+                            visionEncoder(vlm, batch, w, h), vlm::encodeStats);
+                }
+            }
+        }
+        for (int batch : settings.batchSizes()) {
+            try (PerceptionPack p = (PerceptionPack) ModelPack.builtIn("perception", forBatch(batch))) {
+                Device d = p.device().used();
+                measure("perception/text_detector", "frame 640x360", batch, d, textDetector(p, batch), () -> p.batchStats().get(0));
+                measure("perception/text_recognizer", "line crop", batch, d, textRecognizer(p, batch), () -> p.batchStats().get(1));
+                measure("perception/sentence_embedder", "sentence", batch, d, sentenceEmbedder(p, batch), () -> p.batchStats().get(2));
+            }
+        }
+        try (PerceptionPack p = (PerceptionPack) ModelPack.builtIn("perception", settings.runtime())) {
+            measure("perception/ocr", "frame 640x360, 3 lines", 1, p.device().used(), wholeFrameOcr(p), () -> p.batchStats().get(0));
+        }
+    }
+
+    private RuntimeOptions forBatch(int batch) {
+        return settings.runtime().withBatching(new BatchOptions(batch, FORCE_FULL_BATCHES, Math.max(1024, batch)));
+    }
+
+    private void measure(String model, String input, int batch, Device device, Case measured,
+            Supplier<Batcher.Stats> stats) throws Exception {
+        try (Case c = measured) {
+            sink.accept(rounds(model, input, batch, device, c, stats));
+        }
+    }
+
+    private Result rounds(String model, String input, int batch, Device device, Case c, Supplier<Batcher.Stats> stats)
+            throws Exception {
+        // ONNX Runtime plans memory per input shape on first sight: keep that out of the figures.
+        for (int i = 0; i < 2; i++) {
+            c.operatorCall();
+            c.rawCall();
+        }
+        Batcher.Stats before = stats.get();
+        List<Double> operator = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        List<Double> prepare = new ArrayList<>();
+        long end = System.nanoTime() + settings.minTimePerCase().toNanos();
+        while (operator.size() < settings.minRounds() || System.nanoTime() < end) {
+            operator.add(timed(c::operatorCall));
+            raw.add(timed(c::rawCall));
+            prepare.add(timed(c::prepareOnly));
+        }
+        Batcher.Stats after = stats.get();
+        long calls = after.calls() - before.calls();
+        double meanBatch = calls == 0 ? 0 : (double) (after.items() - before.items()) / calls;
+        double ms = median(operator);
+        return new Result(model, input, batch, ms, batch * 1000.0 / ms, median(raw), median(prepare), meanBatch,
+                operator.size(), device.toString(), settings.runtime().intraOpThreads());
+    }
+
+    private interface Timed {
+        void run() throws Exception;
+    }
+
+    private static double timed(Timed t) throws Exception {
+        long start = System.nanoTime();
+        t.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static Case visionEncoder(VlmPack vlm, int batch, int width, int height) throws OrtException {
+        Random random = new Random(1);
+        List<RgbImage> frames = IntStream.range(0, batch)
+                .mapToObj(i -> RgbImage.filled(width, height, random.nextInt(256), random.nextInt(256), random.nextInt(256)))
+                .toList();
+        VisionEncoder encoder = vlm.visionEncoder();
+        ModelInput input = encoder.input(frames.stream().map(encoder::prepare).toList());
+        return new Case() {
+            @Override
+            public void operatorCall() {
+                join(frames.stream().map(vlm::encodeImageAsync).toList());
+            }
+
+            @Override
+            public void prepareOnly() {
+                frames.forEach(encoder::prepare);
+            }
+
+            @Override
+            public void rawCall() throws OrtException {
+                encoder.runBare(input);
+            }
+
+            @Override
+            public void close() {
+                input.close();
+            }
+        };
+    }
+
+    private static Case textDetector(PerceptionPack p, int batch) throws OrtException {
+        List<RgbImage> frames = IntStream.range(0, batch).mapToObj(i -> newsFrame(i)).toList();
+        TextDetector detector = p.textDetector();
+        ModelInput input = detector.input(frames.stream().map(detector::prepare).toList());
+        return new Case() {
+            @Override
+            public void operatorCall() {
+                join(frames.stream().map(p::findTextAsync).toList());
+            }
+
+            @Override
+            public void prepareOnly() {
+                frames.forEach(detector::prepare);
+            }
+
+            @Override
+            public void rawCall() throws OrtException {
+                detector.runBare(input);
+            }
+
+            @Override
+            public void close() {
+                input.close();
+            }
+        };
+    }
+
+    private static Case textRecognizer(PerceptionPack p, int batch) throws Exception {
+        RgbImage frame = newsFrame(0);
+        List<TextBox> found = p.findTextAsync(frame).get();
+        List<TextBox> boxes = IntStream.range(0, batch).mapToObj(i -> found.get(i % found.size())).toList();
+        TextRecognizer recognizer = p.textRecognizer();
+        ModelInput input = recognizer.input(boxes.stream().map(b -> recognizer.prepare(frame, b)).toList());
+        return new Case() {
+            @Override
+            public void operatorCall() {
+                join(boxes.stream().map(b -> p.readLineAsync(frame, b)).toList());
+            }
+
+            @Override
+            public void prepareOnly() {
+                boxes.forEach(b -> recognizer.prepare(frame, b));
+            }
+
+            @Override
+            public void rawCall() throws OrtException {
+                recognizer.runBare(input);
+            }
+
+            @Override
+            public void close() {
+                input.close();
+            }
+        };
+    }
+
+    private static Case sentenceEmbedder(PerceptionPack p, int batch) throws OrtException {
+        List<String> sentences = List.of(
+                "The presenter says it will rain heavily tomorrow in the north.",
+                "A red car drives down a busy street at night.",
+                "Two people are cooking pasta in a small kitchen.",
+                "Breaking news at noon: traffic is light today.");
+        List<String> texts = IntStream.range(0, batch).mapToObj(i -> sentences.get(i % sentences.size())).toList();
+        SentenceEmbedder embedder = p.sentenceEmbedder();
+        ModelInput input = embedder.input(texts.stream().map(embedder::prepare).toList());
+        return new Case() {
+            @Override
+            public void operatorCall() {
+                join(texts.stream().map(p::embedAsync).toList());
+            }
+
+            @Override
+            public void prepareOnly() {
+                texts.forEach(embedder::prepare);
+            }
+
+            @Override
+            public void rawCall() throws OrtException {
+                embedder.runBare(input);
+            }
+
+            @Override
+            public void close() {
+                input.close();
+            }
+        };
+    }
+
+    /** A whole frame: detection, then recognition of its lines; raw is the two bare calls. */
+    private static Case wholeFrameOcr(PerceptionPack p) throws OrtException {
+        RgbImage frame = newsFrame(0);
+        TextDetector detector = p.textDetector();
+        TextRecognizer recognizer = p.textRecognizer();
+        TextDetector.PreparedFrame prepared = detector.prepare(frame);
+        List<TextBox> boxes = detector.detect(List.of(prepared)).get(0);
+        ModelInput detInput = detector.input(List.of(prepared));
+        ModelInput recInput = recognizer.input(boxes.stream().map(b -> recognizer.prepare(frame, b)).toList());
+        return new Case() {
+            @Override
+            public void operatorCall() {
+                p.readTextAsync(frame).join();
+            }
+
+            @Override
+            public void prepareOnly() {
+                detector.prepare(frame);
+                boxes.forEach(b -> recognizer.prepare(frame, b));
+            }
+
+            @Override
+            public void rawCall() throws OrtException {
+                detector.runBare(detInput);
+                recognizer.runBare(recInput);
+            }
+
+            @Override
+            public void close() {
+                detInput.close();
+                recInput.close();
+            }
+        };
+    }
+
+    private static void join(List<? extends CompletableFuture<?>> futures) {
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** A 640×360 news-style frame with three lines of text; {@code variant} shifts it a little. */
+    static RgbImage newsFrame(int variant) {
+        BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(new Color(235, 235, 230));
+            g.fillRect(0, 0, 640, 360);
+            g.setColor(new Color(20, 20, 40));
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 28));
+            int x = 30 + variant % 7;
+            g.drawString("Breaking news at noon", x, 60);
+            g.drawString("Traffic is light today", x, 120);
+            g.drawString("Open source video " + variant, x, 180);
+        } finally {
+            g.dispose();
+        }
+        return RgbImage.of(image);
+    }
+}
