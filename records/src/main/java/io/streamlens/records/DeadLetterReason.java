@@ -22,6 +22,8 @@ public enum DeadLetterReason {
     UNDECODABLE("undecodable"),
     /** A multi-part segment whose parts never all arrived before the stream moved on. */
     INCOMPLETE("incomplete"),
+    /** A model could not look at a frame (the frame's findings are missing from its caption). */
+    MODEL_FAILURE("model-failure"),
     /** The source could not be opened (missing file, refused connection). */
     UNREADABLE("unreadable");
 

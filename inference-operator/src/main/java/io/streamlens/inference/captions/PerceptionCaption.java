@@ -1,0 +1,71 @@
+package io.streamlens.inference.captions;
+
+import io.streamlens.records.Caption;
+import io.streamlens.records.FrameAnalysis;
+import io.streamlens.records.OnScreenText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The caption of the {@code perception} pack: a short sentence built only from what the models
+ * reported in the window (shot changes, on-screen text), in a fixed order. Nothing is invented:
+ * every statement is in the caption's evidence.
+ */
+public final class PerceptionCaption {
+    /** Text read with less confidence than this is left out rather than misquoted. */
+    static final float MIN_CONFIDENCE = 0.6f;
+
+    private PerceptionCaption() {
+    }
+
+    /** A caption's text and its evidence. */
+    public record Draft(String text, Caption.Evidence evidence) {
+    }
+
+    public static Draft compose(StreamWindows.Window window) {
+        List<String> text = distinctText(window.frames());
+        List<Integer> scenes = window.frames().stream().map(FrameAnalysis::sceneId).distinct().toList();
+        List<Long> changesMs = window.sceneChangesUs().stream().map(us -> us / 1000).toList();
+        List<String> sentences = new ArrayList<>();
+        if (!changesMs.isEmpty()) {
+            long first = changesMs.get(0);
+            long windowStartMs = window.startUs() / 1000;
+            if (changesMs.size() > 1) {
+                sentences.add(changesMs.size() + " new shots.");
+            } else if (first - windowStartMs < 500) {
+                sentences.add("New shot.");
+            } else {
+                sentences.add("New shot at " + clock(first) + ".");
+            }
+        }
+        if (text.isEmpty()) {
+            sentences.add("No text on screen.");
+        } else {
+            sentences.add("Text: " + String.join(", ", text.stream().map(t -> "\"" + t + "\"").toList()) + ".");
+        }
+        return new Draft(String.join(" ", sentences),
+                new Caption.Evidence(text, scenes, changesMs, window.frames().size()));
+    }
+
+    /** Lines read in the window, each once (first spelling kept), in the order they first appeared. */
+    static List<String> distinctText(List<FrameAnalysis> frames) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (FrameAnalysis frame : frames) {
+            for (OnScreenText line : frame.text()) {
+                String clean = line.text().trim().replaceAll("\\s+", " ");
+                if (line.confidence() >= MIN_CONFIDENCE && clean.codePoints().filter(Character::isLetterOrDigit).count() >= 2) {
+                    seen.putIfAbsent(clean.toLowerCase(Locale.ROOT), clean);
+                }
+            }
+        }
+        return List.copyOf(seen.values());
+    }
+
+    static String clock(long ms) {
+        long s = ms / 1000;
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+}

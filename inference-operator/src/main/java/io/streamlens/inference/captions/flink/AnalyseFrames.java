@@ -1,0 +1,113 @@
+package io.streamlens.inference.captions.flink;
+
+import io.streamlens.inference.PackHandle;
+import io.streamlens.inference.RgbImage;
+import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.inference.SharedSessions;
+import io.streamlens.inference.VisualTokens;
+import io.streamlens.inference.perception.PerceptionPack;
+import io.streamlens.inference.perception.TextLine;
+import io.streamlens.inference.vlm.VlmPack;
+import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.FrameAnalysis;
+import io.streamlens.records.OnScreenText;
+import io.streamlens.records.SampledFrame;
+import io.streamlens.records.SampledSegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+
+/**
+ * Runs the models on every sampled frame of a segment without blocking the task thread: on-screen
+ * text through the perception pack's OCR and, with a {@code vlm} pack, visual tokens through its
+ * vision encoder. Requests from every subtask in the JVM meet in the packs' shared batchers. A
+ * frame the models refuse is kept without findings, and the reason travels on for a dead letter.
+ */
+public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSegment> {
+    private final String vlmPack;
+    private final RuntimeOptions runtime;
+    private transient PackHandle perceptionHandle;
+    private transient PackHandle vlmHandle;
+
+    /** @param vlmPack a {@code vlm} pack to encode frames with, or null for perception only */
+    public AnalyseFrames(String vlmPack, RuntimeOptions runtime) {
+        this.vlmPack = vlmPack;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        perceptionHandle = SharedSessions.acquire("perception", runtime);
+        if (vlmPack != null) {
+            vlmHandle = SharedSessions.acquire(vlmPack, runtime);
+        }
+    }
+
+    @Override
+    public void asyncInvoke(SampledSegment segment, ResultFuture<AnalysedSegment> result) {
+        PerceptionPack perception = perceptionHandle.perception();
+        VlmPack vlm = vlmHandle == null ? null : vlmHandle.vlm();
+        List<CompletableFuture<FrameAnalysis>> frames = new ArrayList<>();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (SampledFrame frame : segment.frames()) {
+            RgbImage image = new RgbImage(frame.width(), frame.height(), frame.rgb());
+            CompletableFuture<List<OnScreenText>> text = perception.readTextAsync(image)
+                    .thenApply(AnalyseFrames::toOnScreenText)
+                    .exceptionally(e -> {
+                        failures.add("text reading failed at " + frame.ptsMs() + " ms: " + rootMessage(e));
+                        return List.of();
+                    });
+            CompletableFuture<VisualTokens> tokens = vlm == null
+                    ? CompletableFuture.completedFuture(null)
+                    : vlm.encodeImageAsync(image).exceptionally(e -> {
+                        failures.add("vision encoder failed at " + frame.ptsMs() + " ms: " + rootMessage(e));
+                        return null;
+                    });
+            frames.add(text.thenCombine(tokens, (lines, visual) -> analysis(frame, lines, visual)));
+        }
+        CompletableFuture.allOf(frames.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+                return;
+            }
+            List<FrameAnalysis> analyses = frames.stream().map(CompletableFuture::join).toList();
+            result.complete(List.of(AnalysedSegment.of(segment, analyses, List.copyOf(failures))));
+        });
+    }
+
+    static FrameAnalysis analysis(SampledFrame frame, List<OnScreenText> text, VisualTokens visual) {
+        if (visual == null) {
+            return FrameAnalysis.textOnly(frame, text);
+        }
+        int side = (int) Math.round(Math.sqrt(visual.count()));
+        boolean square = side * side == visual.count();
+        return new FrameAnalysis(frame.ptsUs(), frame.sceneId(), frame.novelty(), text,
+                square ? side : 1, square ? side : visual.count(), visual.hidden(), visual.values());
+    }
+
+    static List<OnScreenText> toOnScreenText(List<TextLine> lines) {
+        return lines.stream().map(l -> new OnScreenText(l.text(), l.box().x(), l.box().y(), l.box().width(),
+                l.box().height(), l.confidence())).toList();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t.getMessage() == null)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    @Override
+    public void close() {
+        if (vlmHandle != null) {
+            vlmHandle.close();
+        }
+        if (perceptionHandle != null) {
+            perceptionHandle.close();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.streamlens.inference.captions.flink;
+
+import io.streamlens.inference.captions.CaptionDraft;
+import io.streamlens.inference.captions.StreamWindows;
+import io.streamlens.inference.captions.WindowCaptioner;
+import io.streamlens.inference.captions.WindowSpec;
+import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.Caption;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Groups each stream's analysed frames into overlapping windows on the stream's own clock and
+ * captions every window that closes. A stream's window state lives in RocksDB and is cleared at
+ * the stream's last segment; a stream that goes quiet for {@code idleTimeout} has its open
+ * windows captioned and its state freed, so abandoned live streams do not linger.
+ */
+public class CaptionWindow extends KeyedProcessFunction<String, AnalysedSegment, Caption> {
+    private final WindowSpec spec;
+    private final WindowCaptioner.Factory captioners;
+    private final long idleTimeoutMs;
+    private transient StreamWindows windows;
+    private transient WindowCaptioner captioner;
+    private transient ValueState<StreamWindows.State> state;
+    private transient ValueState<Long> progressUs;
+    private transient ValueState<String> source;
+    private transient ValueState<Long> idleTimer;
+
+    public CaptionWindow(WindowSpec spec, WindowCaptioner.Factory captioners, Duration idleTimeout) {
+        this.spec = spec;
+        this.captioners = captioners;
+        this.idleTimeoutMs = idleTimeout.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+        windows = new StreamWindows(spec);
+        captioner = captioners.open();
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("windows", StreamWindows.State.class));
+        progressUs = getRuntimeContext().getState(new ValueStateDescriptor<>("progress-us", Types.LONG));
+        source = getRuntimeContext().getState(new ValueStateDescriptor<>("source", Types.STRING));
+        idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idle-timer", Types.LONG));
+    }
+
+    @Override
+    public void processElement(AnalysedSegment segment, Context ctx, Collector<Caption> out) throws Exception {
+        StreamWindows.State before = state.value();
+        StreamWindows.Step step = windows.add(segment, before == null ? StreamWindows.State.initial() : before);
+        emit(segment.streamId(), segment.source(), step.closed(), out);
+        Long timer = idleTimer.value();
+        if (timer != null) {
+            ctx.timerService().deleteProcessingTimeTimer(timer);
+        }
+        if (segment.last()) {
+            clear();
+            return;
+        }
+        state.update(step.next());
+        progressUs.update(Math.max(segment.endUs(), progressUs.value() == null ? 0 : progressUs.value()));
+        source.update(segment.source());
+        long next = ctx.timerService().currentProcessingTime() + idleTimeoutMs;
+        ctx.timerService().registerProcessingTimeTimer(next);
+        idleTimer.update(next);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Caption> out) throws Exception {
+        StreamWindows.State open = state.value();
+        if (open != null) {
+            AnalysedSegment end = new AnalysedSegment(ctx.getCurrentKey(), -1, progressUs.value(), progressUs.value(),
+                    true, source.value(), List.of(), List.of());
+            emit(ctx.getCurrentKey(), source.value(), windows.add(end, open).closed(), out);
+        }
+        clear();
+    }
+
+    private void emit(String streamId, String from, List<StreamWindows.Window> closed, Collector<Caption> out) throws Exception {
+        for (StreamWindows.Window window : closed) {
+            CaptionDraft draft = captioner.caption(window);
+            long startMs = window.startUs() / 1000;
+            out.collect(new Caption(streamId, Caption.idOf(streamId, startMs), startMs, window.endUs() / 1000,
+                    draft.text(), from, draft.evidence(), draft.visualTokens(), captioner.model()));
+        }
+    }
+
+    private void clear() {
+        state.clear();
+        progressUs.clear();
+        source.clear();
+        idleTimer.clear();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (captioner != null) {
+            captioner.close();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.streamlens.inference.captions.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlens.inference.captions.PerceptionCaptioner;
+import io.streamlens.inference.captions.WindowSpec;
+import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.Caption;
+import io.streamlens.records.FrameAnalysis;
+import io.streamlens.records.OnScreenText;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+class CaptionWindowTest {
+    static final Duration IDLE = Duration.ofMinutes(5);
+
+    static AnalysedSegment segment(long seq, boolean last, String text) {
+        long start = seq * 2_000_000;
+        List<FrameAnalysis> frames = List.of(
+                new FrameAnalysis(start, (int) seq / 2, 0, List.of(new OnScreenText(text, 0, 0, 10, 10, 0.9f)), 0, 0, 0, null),
+                new FrameAnalysis(start + 1_000_000, (int) seq / 2, 0, List.of(), 0, 0, 0, null));
+        return new AnalysedSegment("cam", seq, start, start + 2_000_000, last, "cam.mp4", frames, List.of());
+    }
+
+    static KeyedOneInputStreamOperatorTestHarness<String, AnalysedSegment, Caption> harness() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new CaptionWindow(WindowSpec.DEFAULT, PerceptionCaptioner::new, IDLE), AnalysedSegment::streamId, Types.STRING);
+    }
+
+    @Test
+    void shouldCaptionEachWindowOnceTheStreamPassesItAndClearStateAtTheEnd() throws Exception {
+        try (var h = harness()) {
+            h.processElement(segment(0, false, "PLATFORM 12"), 0);
+            h.processElement(segment(1, false, "PLATFORM 12"), 0);
+            assertThat(h.extractOutputValues()).extractingResultOf("captionId").containsExactly("cam/0");
+            h.processElement(segment(2, true, "GATE 7"), 0);
+
+            List<Caption> captions = h.extractOutputValues();
+            assertThat(captions).extracting(Caption::startMs, Caption::endMs)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 4000L), org.assertj.core.groups.Tuple.tuple(3000L, 6000L));
+            assertThat(captions.get(0).text()).isEqualTo("New shot. Text: \"PLATFORM 12\".");
+            assertThat(captions.get(1).text()).isEqualTo("New shot at 0:04. Text: \"GATE 7\".");
+            assertThat(captions).allSatisfy(c -> assertThat(c.model()).isEqualTo("perception"));
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numProcessingTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void shouldCaptionOpenWindowsAndFreeStateWhenAStreamGoesQuiet() throws Exception {
+        try (var h = harness()) {
+            h.setProcessingTime(0);
+            h.processElement(segment(0, false, "HELLO"), 0);
+            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(h.numKeyedStateEntries()).isPositive();
+
+            h.setProcessingTime(IDLE.toMillis() + 1);
+
+            assertThat(h.extractOutputValues()).extracting(Caption::text).containsExactly("New shot. Text: \"HELLO\".");
+            assertThat(h.numKeyedStateEntries()).isZero();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.streamlens.records;
+
+import java.util.List;
+
+/**
+ * One record of {@code video.answers}.
+ *
+ * @param evidence the time ranges the answer rests on, best first
+ */
+public record Answer(String queryId, String streamId, String question, String answer, List<Span> evidence) {
+
+    public Answer {
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A window of the stream and what was found in it. */
+    public record Span(long startMs, long endMs, String text) {
+    }
+}
