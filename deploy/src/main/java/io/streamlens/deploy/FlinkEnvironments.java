@@ -23,9 +23,15 @@ public final class FlinkEnvironments {
         return conf;
     }
 
-    /** A MiniCluster inside this JVM. */
+    /**
+     * A MiniCluster inside this JVM. A local run that keeps failing is given up after three
+     * restarts, so that a person sees the error instead of an endless retry.
+     */
     public static StreamExecutionEnvironment local(Configuration conf, int parallelism) {
         Configuration c = new Configuration(conf);
+        c.setString("restart-strategy.type", "fixed-delay");
+        c.setString("restart-strategy.fixed-delay.attempts", "3");
+        c.setString("restart-strategy.fixed-delay.delay", "1 s");
         c.setString("taskmanager.numberOfTaskSlots", String.valueOf(Math.max(parallelism, 1)));
         c.setString("rest.bind-port", "0");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, c);

@@ -1,5 +1,7 @@
 package io.streamlens.deploy;
 
+import io.streamlens.records.Answer;
+import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SampledFrame;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -7,6 +9,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 /** Where the job's results go; the CLI modes and the tests plug in their own. */
 public interface JobOutputs {
     void frames(DataStream<SampledFrame> frames);
+
+    void captions(DataStream<Caption> captions);
+
+    void answers(DataStream<Answer> answers);
 
     void deadLetters(DataStream<DeadLetter> deadLetters);
 }

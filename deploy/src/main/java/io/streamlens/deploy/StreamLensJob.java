@@ -1,30 +1,56 @@
 package io.streamlens.deploy;
 
+import io.streamlens.compression.CompressionChain;
+import io.streamlens.inference.BatchOptions;
+import io.streamlens.inference.Device;
+import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.inference.SharedSessions;
+import io.streamlens.inference.captions.PerceptionCaptioner;
+import io.streamlens.inference.captions.PerceptionEmbedder;
+import io.streamlens.inference.captions.VlmCaptioner;
+import io.streamlens.inference.captions.WindowCaptioner;
+import io.streamlens.inference.captions.flink.AnalyseFrames;
+import io.streamlens.inference.captions.flink.AnalysisFailures;
+import io.streamlens.inference.captions.flink.AnswerQuery;
+import io.streamlens.inference.captions.flink.CaptionWindow;
 import io.streamlens.ingest.flink.ReassembleSegments;
+import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.Answer;
+import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
-import io.streamlens.records.SampledFrame;
+import io.streamlens.records.Query;
 import io.streamlens.records.SampledSegment;
 import io.streamlens.records.SegmentPart;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.flink.DecodeAndSample;
 import io.streamlens.sampler.flink.SplitIntoFrames;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The StreamLens job graph, top to bottom: segments from Kafka, reassembled per stream, decoded
- * and sampled per stream, frames and dead letters to the outputs. {@code main()} of every CLI
- * mode and every test call this same {@link #build}.
+ * The StreamLens job graph, top to bottom: segments from Kafka, reassembled and decoded per
+ * stream, frames sampled, read by the models, grouped into windows and captioned; questions
+ * answered from each stream's caption memory. Every CLI mode and every test calls this same
+ * {@link #build}.
  */
 public final class StreamLensJob {
+    /** A segment's frames waiting for the models; beyond this the async operator pushes back. */
+    private static final int ANALYSIS_CAPACITY = 8;
+    private static final Duration ANALYSIS_TIMEOUT = Duration.ofMinutes(5);
+
     private StreamLensJob() {
     }
 
+    /** @param querySource questions to answer, or null for a job without questions */
     public static void build(StreamExecutionEnvironment env, Source<SegmentPart, ?, ?> segmentSource,
-                             JobOptions options, JobOutputs outputs) {
+                             Source<Query, ?, ?> querySource, JobOptions options, JobOutputs outputs) {
+        int parallelism = options.parallelism();
         DataStream<SegmentPart> parts = env
                 .fromSource(segmentSource, WatermarkStrategy.noWatermarks(), "video.segments")
                 .uid("segments-source");
@@ -32,20 +58,58 @@ public final class StreamLensJob {
         SingleOutputStreamOperator<VideoSegment> segments = parts
                 .keyBy(SegmentPart::streamId)
                 .process(new ReassembleSegments(options.maxSegmentBytes()))
-                .uid("reassemble-segments").name("ReassembleSegments")
-                .setParallelism(options.parallelism());
+                .uid("reassemble-segments").name("ReassembleSegments").setParallelism(parallelism);
 
         SingleOutputStreamOperator<SampledSegment> sampled = segments
                 .keyBy(VideoSegment::streamId)
                 .process(new DecodeAndSample(options.sampler(), options.frameSize(), options.decoderThreads()))
-                .uid("decode-and-sample").name("DecodeAndSample")
-                .setParallelism(options.parallelism());
+                .uid("decode-and-sample").name("DecodeAndSample").setParallelism(parallelism);
+
+        SingleOutputStreamOperator<AnalysedSegment> analysed = AsyncDataStream
+                .orderedWait(sampled, new AnalyseFrames(options.usesVlm() ? options.modelPack() : null, runtime(options)),
+                        ANALYSIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, ANALYSIS_CAPACITY)
+                .uid("analyse-frames").name("AnalyseFrames").setParallelism(parallelism);
+
+        SingleOutputStreamOperator<Caption> captions = analysed
+                .keyBy(AnalysedSegment::streamId)
+                .process(new CaptionWindow(options.window(), captioners(options), options.idleTimeout()))
+                .uid("caption-window").name("CaptionWindow").setParallelism(parallelism);
 
         DataStream<DeadLetter> deadLetters = segments.getSideOutput(ReassembleSegments.DEAD_LETTERS)
-                .union(sampled.getSideOutput(DecodeAndSample.DEAD_LETTERS));
+                .union(sampled.getSideOutput(DecodeAndSample.DEAD_LETTERS),
+                        analysed.flatMap(new AnalysisFailures()).uid("analysis-failures").name("AnalysisFailures"));
 
-        outputs.frames(sampled.flatMap(new SplitIntoFrames()).uid("split-into-frames").name("SplitIntoFrames")
-                .setParallelism(options.parallelism()));
+        outputs.frames(sampled.flatMap(new SplitIntoFrames()).uid("split-into-frames").name("SplitIntoFrames"));
+        outputs.captions(captions);
         outputs.deadLetters(deadLetters);
+
+        if (querySource != null) {
+            DataStream<Query> queries = env.fromSource(querySource, WatermarkStrategy.noWatermarks(), "video.queries")
+                    .uid("queries-source");
+            RuntimeOptions runtime = runtime(options);
+            DataStream<Answer> answers = captions.keyBy(Caption::streamId)
+                    .connect(queries.keyBy(Query::streamId))
+                    .process(new AnswerQuery(() -> new PerceptionEmbedder(runtime), options.memoryWindows(),
+                            options.memoryTtl(), options.boundedInput(), Duration.ofSeconds(30)))
+                    .uid("answer-query").name("AnswerQuery").setParallelism(parallelism);
+            outputs.answers(answers);
+        }
+    }
+
+    /** Model sessions are shared by the slots of a JVM; OCR gains nothing from big batches on CPUs. */
+    static RuntimeOptions runtime(JobOptions options) {
+        Device device = Device.parse(options.device());
+        return RuntimeOptions.forSlots(device, options.parallelism())
+                .withBatching(new BatchOptions(device.kind() == Device.Kind.CUDA ? 16 : 4, Duration.ofMillis(5), 1024));
+    }
+
+    static WindowCaptioner.Factory captioners(JobOptions options) {
+        if (!options.usesVlm()) {
+            return PerceptionCaptioner::new;
+        }
+        String pack = options.modelPack();
+        String chain = options.compression();
+        RuntimeOptions runtime = runtime(options);
+        return () -> new VlmCaptioner(SharedSessions.acquire(pack, runtime), CompressionChain.parse(chain));
     }
 }

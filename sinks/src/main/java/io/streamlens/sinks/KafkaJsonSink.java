@@ -4,7 +4,6 @@ import io.streamlens.records.KafkaClientConfig;
 import java.io.Serializable;
 import java.util.function.Function;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /**
@@ -25,14 +24,13 @@ public final class KafkaJsonSink {
      */
     public static <T> KafkaSink<T> build(KafkaClientConfig kafka, String topic, Class<T> type, KeyOf<T> key,
                                          DeliveryGuarantee guarantee, String transactionalIdPrefix) {
+        java.util.Properties producer = kafka.properties();
+        // Brokers refuse transactions longer than their transaction.max.timeout.ms (15 min by default).
+        producer.putIfAbsent("transaction.timeout.ms", String.valueOf(15 * 60 * 1000));
         return KafkaSink.<T>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
-                .setKafkaProducerConfig(kafka.properties())
-                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
-                        .setTopic(topic)
-                        .setKeySerializationSchema(new StreamIdKeySchema<>(type, key))
-                        .setValueSerializationSchema(new JsonSerializationSchema<>(type))
-                        .build())
+                .setKafkaProducerConfig(producer)
+                .setRecordSerializer(new JsonRecordSerializer<>(topic, type, key))
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(transactionalIdPrefix)
                 .build();

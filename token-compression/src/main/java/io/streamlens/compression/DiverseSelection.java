@@ -6,16 +6,16 @@ package io.streamlens.compression;
  * pruning, extended over time.
  *
  * <p>Each token starts covered by the kept token already showing its cell (standing for the cell's
- * content in an earlier frame), if any, to the extent of their cosine similarity. The first pick is the most typical uncovered token (closest to
- * their mean: the best single stand-in for what is new); then, repeatedly, the least covered token is
- * kept and covers the tokens more similar to it than to what covered them before. So a static
- * background that earlier frames already show costs nothing, the quota goes to what is new, and every
- * dropped token has a similar kept token, which is what a model needs to still "see" it and what
- * {@link Fidelity} measures. The alternatives are weaker: ranking by L2 norm favours the high-norm
- * outlier tokens ViTs park on background patches (Darcet et al., "Vision Transformers Need
- * Registers", 2024), and ranking by distance from the mean keeps many near-copies of one salient
- * object. Each pick costs one pass over the frame, quota × tokens × dim in all, and needs no
- * attention scores from the model.
+ * content in an earlier frame), if any, to the extent of their cosine similarity. The first pick is
+ * the most typical uncovered token (closest to their mean: the best single stand-in for what is
+ * new); then, repeatedly, the least covered token is kept and covers the tokens more similar to it
+ * than to what covered them before. So a static background that earlier frames already show costs
+ * nothing, the quota goes to what is new, and every dropped token has a similar kept token, which
+ * is what a model needs to still "see" it and what {@link Fidelity} measures. The alternatives are
+ * weaker: ranking by L2 norm favours the high-norm outlier tokens ViTs park on background patches
+ * (Darcet et al., "Vision Transformers Need Registers", 2024), and ranking by distance from the
+ * mean keeps many near-copies of one salient object. Each pick costs one pass over the frame, quota
+ * × tokens × dim in all, and needs no attention scores from the model.
  */
 final class DiverseSelection {
 
@@ -94,7 +94,8 @@ final class DiverseSelection {
                                   boolean[] chosen, double[] coverage, int[] coveredBy) {
         for (int i = 0; i < count; i++) {
             if (!chosen[i]) {
-                double sim = Vectors.cosine(Vectors.dot(values, i * dim, values, j * dim, dim), squaredNorms[i], squaredNorms[j]);
+                float dot = Vectors.dot(values, i * dim, values, j * dim, dim);
+                double sim = Vectors.cosine(dot, squaredNorms[i], squaredNorms[j]);
                 if (sim > coverage[i]) {
                     coverage[i] = sim;
                     coveredBy[i] = base + j;
@@ -104,7 +105,8 @@ final class DiverseSelection {
     }
 
     /** The uncovered token most similar to the mean of the uncovered tokens, or -1 if all are covered. */
-    private static int mostTypicalUncovered(float[] values, int count, int dim, float[] squaredNorms, double[] coverage) {
+    private static int mostTypicalUncovered(float[] values, int count, int dim, float[] squaredNorms,
+                                            double[] coverage) {
         float[] mean = new float[dim];
         boolean any = false;
         for (int i = 0; i < count; i++) {
@@ -121,7 +123,8 @@ final class DiverseSelection {
         double bestSim = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < count; i++) {
             if (coverage[i] == UNCOVERED) {
-                double sim = Vectors.cosine(Vectors.dot(values, i * dim, mean, 0, dim), squaredNorms[i], meanSquaredNorm);
+                float dot = Vectors.dot(values, i * dim, mean, 0, dim);
+                double sim = Vectors.cosine(dot, squaredNorms[i], meanSquaredNorm);
                 if (sim > bestSim) {
                     bestSim = sim;
                     best = i;

@@ -9,8 +9,8 @@ public record Grid(int sourceRows, int sourceCols, int cellSize) {
 
     public Grid {
         if (sourceRows < 1 || sourceCols < 1 || cellSize < 1) {
-            throw new IllegalArgumentException(
-                    "a grid needs rows, cols and cell size ≥ 1, got " + sourceRows + "x" + sourceCols + "/" + cellSize);
+            throw new IllegalArgumentException("a grid needs rows, cols and cell size ≥ 1, got "
+                    + sourceRows + "x" + sourceCols + "/" + cellSize);
         }
     }
 

@@ -115,7 +115,8 @@ public record NoveltyBudget(int maxTokens) implements TokenOperation {
             double best = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < gCount; j++) {
                 if (keep[gBase + j]) {
-                    double sim = Vectors.cosine(Vectors.dot(v, i * dim, w, j * dim, dim), squaredNorm, keptSquaredNorms[j]);
+                    float dot = Vectors.dot(v, i * dim, w, j * dim, dim);
+                    double sim = Vectors.cosine(dot, squaredNorm, keptSquaredNorms[j]);
                     if (sim > best) {
                         best = sim;
                         standIn[in.start(f) + i] = gBase + j;

@@ -19,7 +19,8 @@ public record Reduced(Tokens output, int[] representative, int[] offset) {
         Objects.requireNonNull(representative, "representative");
         Objects.requireNonNull(offset, "offset");
         if (representative.length != offset.length) {
-            throw new IllegalArgumentException(representative.length + " representatives but " + offset.length + " offsets");
+            throw new IllegalArgumentException(
+                    representative.length + " representatives but " + offset.length + " offsets");
         }
         int kept = output.count();
         for (int i = 0; i < representative.length; i++) {

@@ -5,47 +5,43 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code merge:<n>[:local|:global]}: merges similar tokens until each frame has at most {@code n},
+ * {@code merge:<n>[:sketch|:exact]}: merges similar tokens until each frame has at most {@code n},
  * by ToMe's bipartite soft matching (Bolya et al., 2023), repeated: see {@link BipartiteMerge}.
- *
- * <p>{@code local} (the default) looks for each token's match only among nearby cells, which keeps
- * matching linear in the number of tokens: exact global matching of a 27×27×1152 SigLIP frame costs
- * about 150 M multiply-adds in its first round alone, ten times the 5 ms budget on one core, while
- * the local search costs a few M and merges into spatially contiguous regions, so a merged token's
- * position still says where it is. {@code global} is ToMe exactly, for comparison and for small grids.
+ * {@code sketch} (the default) shortlists each token's partners by a cheap sketch and decides by exact
+ * cosine; {@code exact} compares every pair, for reference and small grids.
  */
-public record SimilarityMerge(int maxTokens, Scope scope) implements TokenOperation {
+public record SimilarityMerge(int maxTokens, Matching matching) implements TokenOperation {
 
-    public enum Scope {
-        LOCAL("local"), GLOBAL("global");
+    public enum Matching {
+        SKETCH("sketch"), EXACT("exact");
 
         private final String spec;
 
-        Scope(String spec) {
+        Matching(String spec) {
             this.spec = spec;
         }
 
-        static Scope parse(String text) {
-            for (Scope s : values()) {
-                if (s.spec.equals(text)) {
-                    return s;
+        static Matching parse(String text) {
+            for (Matching m : values()) {
+                if (m.spec.equals(text)) {
+                    return m;
                 }
             }
-            throw new IllegalArgumentException("merge scope must be 'local' or 'global', got '" + text + "'");
+            throw new IllegalArgumentException("merge matching must be 'sketch' or 'exact', got '" + text + "'");
         }
     }
 
     public SimilarityMerge {
-        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(matching, "matching");
         if (maxTokens < 1) {
             throw new IllegalArgumentException("merge needs a token count ≥ 1, got '" + maxTokens + "'");
         }
     }
 
     static SimilarityMerge parse(List<String> args) {
-        ChainArguments.requireCount("merge", args, 1, 2, "merge:<tokens per frame>[:local|:global]");
+        ChainArguments.requireCount("merge", args, 1, 2, "merge:<tokens per frame>[:sketch|:exact]");
         int n = ChainArguments.integer(args.get(0), 1, "merge needs a token count ≥ 1");
-        return new SimilarityMerge(n, args.size() == 2 ? Scope.parse(args.get(1)) : Scope.LOCAL);
+        return new SimilarityMerge(n, args.size() == 2 ? Matching.parse(args.get(1)) : Matching.SKETCH);
     }
 
     @Override
@@ -55,13 +51,15 @@ public record SimilarityMerge(int maxTokens, Scope scope) implements TokenOperat
 
     @Override
     public String spec() {
-        return "merge:" + maxTokens + (scope == Scope.LOCAL ? "" : ":" + scope.spec);
+        return "merge:" + maxTokens + (matching == Matching.SKETCH ? "" : ":" + matching.spec);
     }
 
     @Override
     public Reduced apply(Tokens in) {
         int[] representative = new int[in.count()];
         List<FrameTokens> frames = new ArrayList<>(in.frameCount());
+        int largest = in.frames().stream().mapToInt(FrameTokens::count).max().orElse(0);
+        float[] work = largest > maxTokens ? new float[largest * in.dim()] : null;
         int outBase = 0;
         for (int f = 0; f < in.frameCount(); f++) {
             FrameTokens frame = in.frame(f);
@@ -72,7 +70,7 @@ public record SimilarityMerge(int maxTokens, Scope scope) implements TokenOperat
                     representative[in.start(f) + i] = outBase + i;
                 }
             } else {
-                merged = new BipartiteMerge(frame, in.grid(), in.dim(), scope == Scope.GLOBAL)
+                merged = new BipartiteMerge(frame, in.dim(), matching == Matching.EXACT, work)
                         .mergeTo(maxTokens, representative, in.start(f), outBase);
             }
             frames.add(merged);

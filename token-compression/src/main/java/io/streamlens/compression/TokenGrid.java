@@ -20,11 +20,19 @@ public record TokenGrid(long ptsUs, double novelty, int rows, int cols, int dim,
     public TokenGrid {
         Objects.requireNonNull(values, "values");
         if (rows < 1 || cols < 1 || dim < 1) {
-            throw new IllegalArgumentException("a token grid needs rows, cols and dim ≥ 1, got " + rows + "x" + cols + "x" + dim);
+            throw new IllegalArgumentException(
+                    "a token grid needs rows, cols and dim ≥ 1, got " + rows + "x" + cols + "x" + dim);
         }
         if ((long) rows * cols * dim != values.length) {
             throw new IllegalArgumentException(
                     "values holds " + values.length + " floats, not " + rows + "x" + cols + "x" + dim);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                // Similarity with a NaN is NaN, which would leave a merge without a partner.
+                throw new IllegalArgumentException(
+                        "token " + i / dim + " holds " + values[i] + "; values must be finite");
+            }
         }
         if (!(novelty >= 0 && novelty <= 1)) {
             throw new IllegalArgumentException("novelty must be in [0, 1], got " + novelty);

@@ -96,7 +96,8 @@ public final class Tokens {
 
     void requireFullGrid(TokenOperation op) {
         if (!isFullGrid()) {
-            throw new IllegalStateException(op.spec() + " needs every cell of the grid, but an earlier operation dropped tokens");
+            throw new IllegalStateException(
+                    op.spec() + " needs every cell of the grid, but an earlier operation dropped tokens");
         }
     }
 

@@ -1,29 +1,22 @@
 package io.streamlens.deploy.cli;
 
-import io.streamlens.deploy.EmbeddedKafka;
-import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.deploy.LocalOutputs;
+import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.ingest.SampleClip;
-import io.streamlens.deploy.SegmentSources;
-import io.streamlens.deploy.StreamLensJob;
-import io.streamlens.deploy.TopicDump;
-import io.streamlens.ingest.SegmentPublisher;
-import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
-import io.streamlens.records.KafkaClientConfig;
+import io.streamlens.records.Answer;
+import io.streamlens.records.Caption;
+import io.streamlens.records.DeadLetter;
+import io.streamlens.records.Json;
+import io.streamlens.records.Query;
 import io.streamlens.records.StreamIds;
 import io.streamlens.records.Topics;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +24,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run everything on this machine: an embedded Kafka broker, a Flink MiniCluster with RocksDB, "
-                + "the videos (or a generated sample) published and processed; outputs in --out. "
-                + "Exit status 1 if any input failed.")
+                + "the videos (or a generated sample) published and captioned; captions are printed as they arrive "
+                + "and written with subtitles to --out. Exit status 1 if any input failed.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     JobFlags job;
@@ -43,58 +36,63 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--thumbnails", description = "also write a JPEG of every sampled frame to OUT/thumbnails")
     boolean thumbnails;
 
-    @Parameters(arity = "0..*", paramLabel = "VIDEO", description = "video files (default: a generated sample clip)")
-    List<Path> videos = new ArrayList<>();
+    @Option(names = "--ask", paramLabel = "QUESTION", description = "ask this about every stream once the input is processed; answers.jsonl")
+    List<String> questions = new ArrayList<>();
+
+    @Parameters(arity = "0..*", paramLabel = "VIDEO", description = "video files or URLs (default: a generated sample clip)")
+    List<String> videos = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         JobOptions options = job.toOptions();
-        LocalRun.prepareOutputs(out);
-        List<String> sources = new ArrayList<>();
-        if (videos.isEmpty()) {
+        OutputFiles.prepare(out);
+        List<String> sources = new ArrayList<>(videos);
+        if (sources.isEmpty()) {
             Path sample = out.resolve("sample.mp4");
             SampleClip.write(sample, SampleClip.DEMO_SHOTS, 640, 360, 25, 25);
-            System.out.println("no video given: generated " + sample);
+            System.out.println("no video given: generated " + sample + " (three shots with text on screen)");
             sources.add(sample.toString());
-        } else {
-            videos.forEach(v -> sources.add(v.toString()));
         }
-        Path work = Files.createTempDirectory("streamlens-demo");
-        try (EmbeddedKafka broker = EmbeddedKafka.start(0, work.resolve("kafka"))) {
-            broker.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER));
-            KafkaClientConfig kafka = new KafkaClientConfig(broker.bootstrapServers(), null);
-            int publishFailures = publishAll(kafka, sources);
-
-            StreamExecutionEnvironment env = FlinkEnvironments.local(
-                    FlinkEnvironments.jobConfiguration(work.resolve("checkpoints"), Duration.ofSeconds(5)),
-                    options.parallelism());
-            StreamLensJob.build(env, SegmentSources.kafka(kafka, options.segmentsTopic(), "streamlens-demo", true),
-                    options, new LocalOutputs(out, thumbnails, kafka, options.deadLetterTopic()));
-            System.out.println("processing with sampler " + options.sampler() + " …");
-            env.execute("streamlens-demo");
-            return LocalRun.finish(kafka, options.deadLetterTopic(), out) || publishFailures > 0 ? 1 : 0;
-        } finally {
-            LocalRun.deleteRecursively(work);
+        List<String> streamIds = sources.stream().map(StreamIds::fromSource).toList();
+        try (LocalPipeline local = LocalPipeline.start()) {
+            List<PublishReport> reports = local.publish(sources, streamIds);
+            reports.forEach(Reports::print);
+            local.ask(questions.stream().flatMap(q -> streamIds.stream()
+                    .map(id -> Query.of(UUID.randomUUID().toString(), id, q))).toList());
+            System.out.println("captioning with " + options.modelPack() + ", sampler " + options.sampler() + " …");
+            try (CaptionTail tail = new CaptionTail(local.kafka(), DemoCommand::print)) {
+                local.run(options, out, thumbnails, !questions.isEmpty());
+            }
+            return writeOutputs(local) ? 1 : 0;
         }
     }
 
-    /** Publishes every source at once, each its own stream. */
-    private static int publishAll(KafkaClientConfig kafka, List<String> sources) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, sources.size()));
-        try (SegmentPublisher publisher = new SegmentPublisher(kafka, PublishOptions.defaults()
-                .withMaxPartBytes(EmbeddedKafka.MAX_MESSAGE_BYTES - 64 * 1024))) {
-            List<Future<PublishReport>> reports = new ArrayList<>();
-            for (String source : sources) {
-                reports.add(pool.submit(() -> publisher.publish(source, StreamIds.fromSource(source))));
-            }
-            int failures = 0;
-            for (Future<PublishReport> report : reports) {
-                Reports.print(report.get());
-                failures += report.get().failed() ? 1 : 0;
-            }
-            return failures;
-        } finally {
-            pool.shutdown();
+    /** @return whether anything failed */
+    private boolean writeOutputs(LocalPipeline local) throws Exception {
+        Map<String, List<Caption>> captions = OutputFiles.byStream(local.read(Topics.CAPTIONS));
+        LocalPipeline.writeLines(out.resolve(OutputFiles.CAPTIONS), captions.values().stream().flatMap(List::stream).map(Json::write).toList());
+        for (var stream : captions.entrySet()) {
+            OutputFiles.writeStream(out, stream.getKey(), stream.getValue());
         }
+        List<String> answerLines = local.read(Topics.ANSWERS);
+        if (!questions.isEmpty()) {
+            LocalPipeline.writeLines(out.resolve(OutputFiles.ANSWERS), answerLines);
+            for (Answer a : OutputFiles.answers(answerLines)) {
+                System.out.printf("%n? %s (%s)%n  %s%n", a.question(), a.streamId(), a.answer());
+            }
+        }
+        List<String> letterLines = local.read(Topics.DEADLETTER);
+        LocalPipeline.writeLines(out.resolve(OutputFiles.DEAD_LETTERS), letterLines);
+        List<DeadLetter> letters = OutputFiles.deadLetters(letterLines);
+        System.out.println();
+        captions.forEach((stream, list) -> System.out.printf("  %-24s %4d captions → %s.vtt, %s.srt%n", stream, list.size(), stream, stream));
+        letters.forEach(d -> System.out.printf("  ✗ %s (segment %d): %s — %s%n", d.streamId(), d.seq(), d.reason(), d.detail()));
+        System.out.println("outputs in " + out.toAbsolutePath() + " (" + OutputFiles.CAPTIONS + ", "
+                + StandardOutputs.FRAMES_FILE + ", " + OutputFiles.DEAD_LETTERS + (questions.isEmpty() ? "" : ", " + OutputFiles.ANSWERS) + ")");
+        return !letters.isEmpty();
+    }
+
+    private static void print(Caption c) {
+        System.out.printf("[%s %s–%s] %s%n", c.streamId(), OutputFiles.clock(c.startMs()), OutputFiles.clock(c.endMs()), c.text());
     }
 }

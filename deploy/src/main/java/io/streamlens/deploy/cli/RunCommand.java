@@ -3,7 +3,8 @@ package io.streamlens.deploy.cli;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.LatestCheckpoint;
-import io.streamlens.deploy.LocalOutputs;
+import io.streamlens.deploy.QuerySources;
+import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.SegmentSources;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.records.KafkaClientConfig;
@@ -32,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class, description = "checkpoint every (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
-    @Option(names = "--out", description = "also write frames.jsonl to this local folder")
+    @Option(names = "--out", description = "also write frames.jsonl to this local folder (on the machine running the job)")
     Path out;
 
     @Option(names = "--jobmanager", paramLabel = "H:P", description = "submit to this Flink cluster's REST endpoint instead of running embedded")
@@ -57,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
             env = FlinkEnvironments.local(conf, options.parallelism());
         }
         StreamLensJob.build(env, SegmentSources.kafka(kafkaConfig, options.segmentsTopic(), "streamlens", false),
-                options, new LocalOutputs(out, false, kafkaConfig, options.deadLetterTopic()));
+                QuerySources.kafka(kafkaConfig, "streamlens", false), options,
+                new StandardOutputs(kafkaConfig, options.delivery(), out, false));
         env.execute("streamlens");
         return 0;
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code ./streamlens}: turns video into text people and programs can use. */
 @Command(name = "streamlens", mixinStandardHelpOptions = true, version = "StreamLens 0.1.0",
         description = "Streaming video understanding on Kafka, Flink, FFmpeg and ONNX Runtime.",
-        subcommands = {DemoCommand.class, PublishCommand.class, RunCommand.class, KafkaCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, AnnotateCommand.class, PublishCommand.class, RunCommand.class, AskCommand.class,
+                KafkaCommand.class, BenchCommand.class})
 public final class StreamLensCli {
 
     public static void main(String[] args) {

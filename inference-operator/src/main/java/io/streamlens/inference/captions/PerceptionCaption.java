@@ -17,6 +17,8 @@ import java.util.Map;
 public final class PerceptionCaption {
     /** Text read with less confidence than this is left out rather than misquoted. */
     static final float MIN_CONFIDENCE = 0.6f;
+    /** A shot that begins this close to the window's start begins the window. */
+    static final long AT_START_MS = 500;
 
     private PerceptionCaption() {
     }
@@ -30,16 +32,15 @@ public final class PerceptionCaption {
         List<Integer> scenes = window.frames().stream().map(FrameAnalysis::sceneId).distinct().toList();
         List<Long> changesMs = window.sceneChangesUs().stream().map(us -> us / 1000).toList();
         List<String> sentences = new ArrayList<>();
-        if (!changesMs.isEmpty()) {
-            long first = changesMs.get(0);
-            long windowStartMs = window.startUs() / 1000;
-            if (changesMs.size() > 1) {
-                sentences.add(changesMs.size() + " new shots.");
-            } else if (first - windowStartMs < 500) {
-                sentences.add("New shot.");
-            } else {
-                sentences.add("New shot at " + clock(first) + ".");
-            }
+        long windowStartMs = window.startUs() / 1000;
+        if (!changesMs.isEmpty() && changesMs.get(0) - windowStartMs < AT_START_MS) {
+            sentences.add("New shot.");
+        }
+        List<String> later = changesMs.stream().filter(t -> t - windowStartMs >= AT_START_MS).map(PerceptionCaption::clock).toList();
+        if (later.size() == 1) {
+            sentences.add("New shot at " + later.get(0) + ".");
+        } else if (later.size() > 1) {
+            sentences.add("New shots at " + String.join(", ", later) + ".");
         }
         if (text.isEmpty()) {
             sentences.add("No text on screen.");

@@ -34,6 +34,13 @@ class PerceptionCaptionTest {
     }
 
     @Test
+    void aWindowThatBeginsAShotAndHoldsTwoMoreSaysSo() {
+        assertThat(PerceptionCaption.compose(new StreamWindows.Window(0, 4_000_000,
+                List.of(frame(0, 0), frame(1000, 1), frame(3000, 2)), List.of(0L, 1_000_000L, 3_000_000L))).text())
+                .isEqualTo("New shot. New shots at 0:01, 0:03. No text on screen.");
+    }
+
+    @Test
     void unsureOrSingleCharacterReadingsAreLeftOut() {
         FrameAnalysis f = new FrameAnalysis(0, 0, 0, List.of(new OnScreenText("GATE", 0, 0, 1, 1, 0.3f),
                 new OnScreenText("|", 0, 0, 1, 1, 0.99f)), 0, 0, 0, new float[0]);

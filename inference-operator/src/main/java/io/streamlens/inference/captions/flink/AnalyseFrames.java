@@ -78,6 +78,14 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
         });
     }
 
+    /** Past the timeout the segment goes on without findings, so its windows are still captioned. */
+    @Override
+    public void timeout(SampledSegment segment, ResultFuture<AnalysedSegment> result) {
+        List<FrameAnalysis> bare = segment.frames().stream().map(f -> FrameAnalysis.textOnly(f, List.of())).toList();
+        result.complete(List.of(AnalysedSegment.of(segment, bare,
+                List.of("the models did not finish with segment " + segment.seq() + " in time; its frames carry no findings"))));
+    }
+
     static FrameAnalysis analysis(SampledFrame frame, List<OnScreenText> text, VisualTokens visual) {
         if (visual == null) {
             return FrameAnalysis.textOnly(frame, text);

@@ -1,0 +1,122 @@
+package io.streamlens.deploy.cli;
+
+import io.streamlens.deploy.EmbeddedKafka;
+import io.streamlens.deploy.FlinkEnvironments;
+import io.streamlens.deploy.JobOptions;
+import io.streamlens.deploy.QuerySources;
+import io.streamlens.deploy.SegmentSources;
+import io.streamlens.deploy.StandardOutputs;
+import io.streamlens.deploy.StreamLensJob;
+import io.streamlens.deploy.TopicDump;
+import io.streamlens.ingest.SegmentPublisher;
+import io.streamlens.ingest.SegmentPublisher.PublishOptions;
+import io.streamlens.ingest.SegmentPublisher.PublishReport;
+import io.streamlens.records.Json;
+import io.streamlens.records.KafkaClientConfig;
+import io.streamlens.records.Query;
+import io.streamlens.records.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Everything on this machine, for {@code demo} and {@code annotate}: an embedded Kafka broker,
+ * the sources published into it at once, the job on a MiniCluster with RocksDB until the input is
+ * done, and the topics read back for the files.
+ */
+final class LocalPipeline implements AutoCloseable {
+    private final Path work;
+    private final EmbeddedKafka broker;
+    private final KafkaClientConfig kafka;
+
+    private LocalPipeline(Path work, EmbeddedKafka broker) {
+        this.work = work;
+        this.broker = broker;
+        this.kafka = new KafkaClientConfig(broker.bootstrapServers(), null);
+    }
+
+    static LocalPipeline start() throws IOException {
+        Path work = Files.createTempDirectory("streamlens");
+        EmbeddedKafka broker = EmbeddedKafka.start(0, work.resolve("kafka"));
+        broker.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
+        return new LocalPipeline(work, broker);
+    }
+
+    KafkaClientConfig kafka() {
+        return kafka;
+    }
+
+    /** Publishes every source at once, each as its own stream. */
+    List<PublishReport> publish(List<String> sources, List<String> streamIds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, sources.size())));
+        try (SegmentPublisher publisher = new SegmentPublisher(kafka, PublishOptions.defaults()
+                .withMaxPartBytes(EmbeddedKafka.MAX_MESSAGE_BYTES - 64 * 1024))) {
+            List<Future<PublishReport>> futures = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                String source = sources.get(i);
+                String streamId = streamIds.get(i);
+                futures.add(pool.submit(() -> publisher.publish(source, streamId)));
+            }
+            List<PublishReport> reports = new ArrayList<>();
+            for (Future<PublishReport> f : futures) {
+                reports.add(f.get());
+            }
+            return reports;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    void ask(List<Query> queries) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.properties(), new StringSerializer(), new StringSerializer())) {
+            queries.forEach(q -> producer.send(new ProducerRecord<>(Topics.QUERIES, q.streamId(), Json.write(q))));
+        }
+    }
+
+    /** Runs the job over everything published so far; {@code framesDir} gets frames.jsonl (null: none). */
+    void run(JobOptions options, Path framesDir, boolean thumbnails, boolean withQueries) throws Exception {
+        StreamExecutionEnvironment env = FlinkEnvironments.local(
+                FlinkEnvironments.jobConfiguration(work.resolve("checkpoints"), Duration.ofSeconds(2)), options.parallelism());
+        StreamLensJob.build(env, SegmentSources.kafka(kafka, options.segmentsTopic(), "streamlens-local", true),
+                withQueries ? QuerySources.kafka(kafka, "streamlens-local", true) : null,
+                options.withBoundedInput(true),
+                new StandardOutputs(kafka, options.delivery(), framesDir, thumbnails));
+        env.execute("streamlens-local");
+    }
+
+    List<String> read(String topic) {
+        return TopicDump.readAll(kafka, topic);
+    }
+
+    static void writeLines(Path file, List<String> lines) throws IOException {
+        TopicDump.writeLines(lines, file);
+    }
+
+    static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        broker.close();
+        try (Stream<Path> paths = Files.walk(work)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

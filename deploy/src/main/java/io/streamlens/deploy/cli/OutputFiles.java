@@ -1,0 +1,80 @@
+package io.streamlens.deploy.cli;
+
+import io.streamlens.records.Answer;
+import io.streamlens.records.Caption;
+import io.streamlens.records.DeadLetter;
+import io.streamlens.records.Json;
+import io.streamlens.sinks.Subtitles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The files a local run leaves: captions, subtitles, answers and dead letters, from the topics. */
+final class OutputFiles {
+    static final String CAPTIONS = "captions.jsonl";
+    static final String ANSWERS = "answers.jsonl";
+    static final String DEAD_LETTERS = "deadletter.jsonl";
+
+    private OutputFiles() {
+    }
+
+    /** Clears what an earlier run left in the output folder, so the files hold this run only. */
+    static void prepare(Path out) throws IOException {
+        Files.createDirectories(out);
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".jsonl") || name.endsWith(".vtt") || name.endsWith(".srt")) {
+                    Files.delete(f);
+                }
+            }
+        }
+        deleteRecursively(out.resolve("thumbnails"));
+    }
+
+    /** Captions by stream, each stream's in time order, deduplicated by caption id. */
+    static Map<String, List<Caption>> byStream(List<String> captionLines) {
+        Map<String, Caption> unique = new LinkedHashMap<>();
+        captionLines.stream().map(l -> Json.read(l, Caption.class)).forEach(c -> unique.putIfAbsent(c.captionId(), c));
+        return unique.values().stream()
+                .sorted(Comparator.comparing(Caption::streamId).thenComparingLong(Caption::startMs))
+                .collect(Collectors.groupingBy(Caption::streamId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** {@code name.jsonl}, {@code name.vtt} and {@code name.srt} for one stream's captions. */
+    static void writeStream(Path out, String name, List<Caption> captions) throws IOException {
+        LocalPipeline.writeLines(out.resolve(name + ".jsonl"), captions.stream().map(Json::write).toList());
+        LocalPipeline.write(out.resolve(name + ".vtt"), Subtitles.webVtt(captions));
+        LocalPipeline.write(out.resolve(name + ".srt"), Subtitles.srt(captions));
+    }
+
+    static List<DeadLetter> deadLetters(List<String> lines) {
+        return lines.stream().map(l -> Json.read(l, DeadLetter.class)).toList();
+    }
+
+    static List<Answer> answers(List<String> lines) {
+        return lines.stream().map(l -> Json.read(l, Answer.class)).toList();
+    }
+
+    static String clock(long ms) {
+        long s = ms / 1000;
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
