@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.deploy.LocalOutputs;
+import io.streamlens.deploy.QuerySources;
+import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.SegmentSources;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
@@ -16,7 +17,10 @@ import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.Segmenter;
 import io.streamlens.ingest.SegmenterOptions;
+import io.streamlens.records.Answer;
+import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
+import io.streamlens.records.Query;
 import io.streamlens.records.Json;
 import io.streamlens.records.KafkaClientConfig;
 import io.streamlens.records.SegmentHeaders;
@@ -33,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,16 +63,20 @@ class PipelineITCase {
     static KafkaClientConfig client;
     static Map<String, List<FrameLine>> framesByStream;
     static Map<String, List<DeadLetter>> lettersByStream;
+    static Map<String, List<Caption>> captionsByStream;
+    static Map<String, Answer> answersById;
 
     @BeforeAll
     static void runThePipelineOnGoodAndBadInput() throws Exception {
         kafka = EmbeddedKafka.start(0, dir.resolve("kafka"));
-        kafka.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER));
+        kafka.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
         client = new KafkaClientConfig(kafka.bootstrapServers(), null);
 
         Path shots = dir.resolve("shots.mp4");
         SampleClip.write(shots, List.of(new SampleClip.Shot(Color.RED, "", 2), new SampleClip.Shot(Color.GREEN, "", 2),
                 new SampleClip.Shot(Color.BLUE, "", 2)), 320, 180, 25, 25);
+        Path signs = dir.resolve("signs.mp4");
+        SampleClip.write(signs, SampleClip.DEMO_SHOTS, 640, 360, 25, 25);
         Path notAVideo = Files.writeString(dir.resolve("notes.mp4"), "minutes of the meeting\n".repeat(100));
         Path empty = Files.createFile(dir.resolve("empty.mp4"));
         byte[] shotBytes = Files.readAllBytes(shots);
@@ -79,25 +88,40 @@ class PipelineITCase {
         Path damaged = Files.write(dir.resolve("damaged.mp4"), hello);
 
         try (SegmentPublisher publisher = new SegmentPublisher(client, PublishOptions.defaults().withMaxPartBytes(PART_BYTES))) {
-            for (Path source : List.of(shots, SampleMedia.file(SampleMedia.COCKATOO), SampleMedia.file(SampleMedia.PHONE_1080P),
+            for (Path source : List.of(shots, signs, SampleMedia.file(SampleMedia.COCKATOO), SampleMedia.file(SampleMedia.PHONE_1080P),
                     SampleMedia.file(SampleMedia.HELLO_AVI), notAVideo, empty, truncated, damaged)) {
                 publisher.publish(source.toString(), io.streamlens.records.StreamIds.fromSource(source.toString()));
             }
         }
         publishWithGarbageSecondSegment(shots, "spliced");
+        ask(Query.of("q-gate", "signs", "When was gate 7 open?"), Query.of("q-nowhere", "nowhere", "What happened?"),
+                Query.of("q-empty", "signs", "  "));
 
         Path out = dir.resolve("out");
         StreamExecutionEnvironment env = FlinkEnvironments.local(
                 FlinkEnvironments.jobConfiguration(dir.resolve("checkpoints"), Duration.ofSeconds(2)), 2);
-        JobOptions options = JobOptions.defaults().withParallelism(2);
-        StreamLensJob.build(env, SegmentSources.kafka(client, Topics.SEGMENTS, "it", true), options,
-                new LocalOutputs(out, false, client, Topics.DEADLETTER));
+        JobOptions options = JobOptions.defaults().withParallelism(2).withBoundedInput(true);
+        StreamLensJob.build(env, SegmentSources.kafka(client, Topics.SEGMENTS, "it", true),
+                QuerySources.kafka(client, "it", true), options,
+                new StandardOutputs(client, DeliveryGuarantee.EXACTLY_ONCE, out, false));
         env.execute("pipeline-it");
 
-        framesByStream = Files.readAllLines(out.resolve(LocalOutputs.FRAMES_FILE)).stream()
+        framesByStream = Files.readAllLines(out.resolve(StandardOutputs.FRAMES_FILE)).stream()
                 .map(l -> Json.read(l, FrameLine.class)).collect(Collectors.groupingBy(FrameLine::streamId));
         lettersByStream = TopicDump.readAll(client, Topics.DEADLETTER).stream()
                 .map(l -> Json.read(l, DeadLetter.class)).collect(Collectors.groupingBy(DeadLetter::streamId));
+        captionsByStream = TopicDump.readAll(client, Topics.CAPTIONS).stream()
+                .map(l -> Json.read(l, Caption.class)).collect(Collectors.groupingBy(Caption::streamId));
+        answersById = TopicDump.readAll(client, Topics.ANSWERS).stream()
+                .map(l -> Json.read(l, Answer.class)).collect(Collectors.toMap(Answer::queryId, a -> a));
+    }
+
+    static void ask(Query... queries) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(client.properties(), new StringSerializer(), new StringSerializer())) {
+            for (Query q : queries) {
+                producer.send(new ProducerRecord<>(Topics.QUERIES, q.streamId(), Json.write(q)));
+            }
+        }
     }
 
     /** A stream whose segment 1 arrives as random bytes, as a broken producer or disk might send it. */
@@ -183,5 +207,45 @@ class PipelineITCase {
         assertThat(reasons("spliced")).containsExactly("undecodable");
         assertThat(lettersByStream.get("spliced").get(0).seq()).isEqualTo(1);
         assertThat(times("spliced")).containsExactly(0L, 1000L, 4000L, 5000L);
+    }
+
+    static Caption captionAt(String stream, long startMs) {
+        return captionsByStream.get(stream).stream().filter(c -> c.startMs() == startMs).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theTextBurnedIntoEachShotIsInTheCaptionsOfItsWindows() {
+        assertThat(captionsByStream.get("signs")).extracting(Caption::captionId)
+                .containsExactly("signs/0", "signs/3000", "signs/6000");
+        assertThat(captionAt("signs", 0).text()).startsWith("New shot.").contains("\"PLATFORM 12\"")
+                .contains("New shot at 0:03").contains("\"GATE 7 OPEN\"").doesNotContain("STREAMLENS");
+        assertThat(captionAt("signs", 3000).text()).contains("\"GATE 7 OPEN\"").contains("\"STREAMLENS\"")
+                .doesNotContain("PLATFORM");
+        assertThat(captionAt("signs", 6000).text()).contains("\"STREAMLENS\"").doesNotContain("GATE");
+        assertThat(captionAt("signs", 6000).endMs()).isEqualTo(9000);
+        assertThat(captionAt("signs", 0).evidence().text()).containsExactly("PLATFORM 12", "GATE 7 OPEN");
+        assertThat(captionAt("signs", 0).evidence().sceneChangesMs()).containsExactly(0L, 3000L);
+    }
+
+    @Test
+    void everyStreamWithFramesIsCaptionedWindowByWindowExactlyOnce() {
+        assertThat(captionsByStream.get("cockatoo")).extracting(Caption::startMs)
+                .containsExactly(0L, 3000L, 6000L, 9000L, 12000L);
+        assertThat(captionsByStream.values()).flatExtracting(l -> l).extracting(Caption::captionId).doesNotHaveDuplicates();
+        assertThat(captionsByStream).doesNotContainKeys("notes", "empty", "truncated");
+    }
+
+    @Test
+    void aQuestionFindsTheWindowsThatShowedTheAnswer() {
+        Answer answer = answersById.get("q-gate");
+        assertThat(answer.evidence()).isNotEmpty();
+        assertThat(answer.evidence().get(0).text()).contains("GATE 7 OPEN");
+        assertThat(answer.evidence()).allSatisfy(s -> assertThat(s.endMs()).isGreaterThan(3000));
+    }
+
+    @Test
+    void questionsAboutUnknownStreamsOrWithoutWordsAreAnsweredWithTheReason() {
+        assertThat(answersById.get("q-nowhere").answer()).contains("no captions for stream 'nowhere'");
+        assertThat(answersById.get("q-empty").answer()).isEqualTo("The question is empty.");
     }
 }

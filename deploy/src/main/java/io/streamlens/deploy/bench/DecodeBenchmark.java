@@ -1,10 +1,8 @@
 package io.streamlens.deploy.bench;
 
-import io.streamlens.ingest.Segment;
 import io.streamlens.ingest.Segmenter;
 import io.streamlens.ingest.SegmenterOptions;
 import io.streamlens.records.Json;
-import io.streamlens.records.StreamIds;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
@@ -73,16 +71,12 @@ public final class DecodeBenchmark {
 
     private static long segment(String file, List<VideoSegment> into) throws Exception {
         try (Segmenter segmenter = Segmenter.open(file, SegmenterOptions.DEFAULTS)) {
-            return segmenter.forEach(s -> into.add(toVideoSegment(file, s))).videoUs();
+            return segmenter.forEach(s -> into.add(SampledVideo.toVideoSegment(file, s))).videoUs();
         }
     }
 
     private static int keyframes(List<VideoSegment> segments) {
         return sample(segments, SamplerSpec.keyframes())[0];
-    }
-
-    private static VideoSegment toVideoSegment(String file, Segment s) {
-        return new VideoSegment(StreamIds.fromSource(file), s.seq(), s.startUs(), s.container(), s.last(), file, s.bytes());
     }
 
     /** FFmpeg alone: every frame decoded in its native format, one thread, nothing converted. */

@@ -1,6 +1,12 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.compression.TokenGrid;
+import io.streamlens.compression.bench.CompressBenchmark;
+import io.streamlens.compression.bench.PatchTokens;
 import io.streamlens.deploy.bench.DecodeBenchmark;
+import io.streamlens.deploy.bench.SampledVideo;
+import io.streamlens.inference.bench.InferenceBenchmark;
+import io.streamlens.sampler.FrameSize;
 import io.streamlens.ingest.SampleMedia;
 import io.streamlens.sampler.SamplerSpec;
 import java.nio.file.Files;
@@ -14,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints one JSON object per result line.",
-        subcommands = {BenchCommand.Decode.class})
+        subcommands = {BenchCommand.Decode.class, BenchCommand.Compress.class, BenchCommand.Inference.class})
 final class BenchCommand {
 
     @Command(name = "decode", mixinStandardHelpOptions = true,
@@ -41,6 +47,54 @@ final class BenchCommand {
             for (Path file : files) {
                 bench.run(file.toString(), specs);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "compress", mixinStandardHelpOptions = true,
+            description = "Token compression chains: reduction, fidelity (mean and 5th-percentile cosine) and speed next to "
+                    + "a plain copy, on synthetic SigLIP/CLIP-sized grids and on ViT patch tokens of real video frames.")
+    static final class Compress implements Callable<Integer> {
+        @Option(names = "--video", paramLabel = "FILE", description = "videos for real-frame tokens (default: three sample videos)")
+        List<Path> videos = new ArrayList<>();
+
+        @Option(names = "--no-synthetic", description = "skip the synthetic grids")
+        boolean noSynthetic;
+
+        @Option(names = "--scale", defaultValue = "UNIT", description = "patch pixel scaling: UNIT ([0,1]) or CLIP (CLIP mean/std)")
+        PatchTokens.Scale scale;
+
+        @Override
+        public Integer call() throws Exception {
+            CompressBenchmark bench = new CompressBenchmark(300, 700);
+            if (!noSynthetic) {
+                bench.runSynthetic(System.out);
+            }
+            List<Path> files = videos.isEmpty()
+                    ? List.of(SampleMedia.file(SampleMedia.COCKATOO), SampleMedia.file(SampleMedia.PHONE_1080P), SampleMedia.file(SampleMedia.HELLO_MP4))
+                    : videos;
+            for (Path file : files) {
+                // Two frames a second at CLIP ViT-L/14-336's input size: a static camera's windows of 8.
+                List<TokenGrid> grids = SampledVideo.sample(file.toString(), SamplerSpec.uniform(2), new FrameSize(336)).stream()
+                        .map(f -> PatchTokens.fromRgb(f.rgb(), f.width(), f.height(), f.ptsUs(), f.novelty(), 14, scale))
+                        .toList();
+                bench.runInput("video:" + file.getFileName() + ":" + scale.name().toLowerCase(java.util.Locale.ROOT),
+                        CompressBenchmark.windows(grids, CompressBenchmark.FRAMES_PER_WINDOW), CompressBenchmark.CHAINS, System.out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "inference", mixinStandardHelpOptions = true,
+            description = "Model latency and throughput at batch 1, 4 and 16 through StreamLens' batcher, next to bare "
+                    + "OrtSession.run on the same inputs. Options: --threads N --device cpu|cuda[:N] --seconds S --batches 1,4,16")
+    static final class Inference implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "OPTION")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            InferenceBenchmark.main(args.toArray(String[]::new));
             return 0;
         }
     }

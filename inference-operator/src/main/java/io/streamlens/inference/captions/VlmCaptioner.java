@@ -23,7 +23,7 @@ public final class VlmCaptioner implements WindowCaptioner {
     public VlmCaptioner(PackHandle handle, CompressionChain chain) {
         this.handle = handle;
         this.vlm = handle.vlm();
-        this.chain = chain;
+        this.chain = chain.validateFor(vlm.compressionOperations());
     }
 
     @Override

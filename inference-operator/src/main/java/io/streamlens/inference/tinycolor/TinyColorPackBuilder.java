@@ -333,6 +333,8 @@ public final class TinyColorPackBuilder {
         prompt.put("imageToken", "<image>");
         prompt.put("maxPromptTokens", 512);
         json.put("prompt", prompt);
+        // Its 4x4 grid of colour tokens has no pixel-shuffle connector to feed a second time.
+        json.put("compression", List.of("pool", "temporal", "merge", "budget"));
         Map<String, Object> generation = new LinkedHashMap<>();
         generation.put("stopTokens", List.of("<|endoftext|>", "<end_of_utterance>"));
         generation.put("maxNewTokens", 8);

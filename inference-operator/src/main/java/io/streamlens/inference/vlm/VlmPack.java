@@ -48,6 +48,7 @@ public final class VlmPack implements ModelPack {
     private final VisionEncoder visionEncoder;
     private final VlmGenerator generator;
     private final GenerationOptions defaults;
+    private Set<String> compression = Set.copyOf(VlmSpec.ALL_COMPRESSION);
     private Batcher<VisionEncoder.PreparedImage, VisualTokens> encodeBatcher;
     private boolean closed;
 
@@ -98,6 +99,7 @@ public final class VlmPack implements ModelPack {
             GenerationOptions defaults = new GenerationOptions(instruction, spec.maxNewTokens(), Sampler.greedy(), 0L, true);
             VlmPack pack = new VlmPack(manifest.name().isEmpty() ? source.describe() : manifest.name(),
                     factory.deviceChoice(), options, files.keep(), tokenizer, vision.get(), generator, defaults);
+            pack.compression = Set.copyOf(spec.compression());
             tokenizer = null; // the pack owns it now
             return pack;
         } catch (OrtException e) {
@@ -177,6 +179,11 @@ public final class VlmPack implements ModelPack {
     }
 
     /** Features per visual token, the width of every {@link VisualTokens} this pack takes. */
+    /** The token compression operations this pack's projector accepts ({@code pack.json: compression}). */
+    public Set<String> compressionOperations() {
+        return compression;
+    }
+
     public int hidden() {
         return visionEncoder.hidden() > 0 ? visionEncoder.hidden() : generator.hidden();
     }

@@ -15,9 +15,13 @@ import java.util.List;
  * @param prompt the prompt template and its image placeholder
  * @param stopTokens tokens that end generation
  * @param maxNewTokens default cap on generated tokens
+ * @param compression the token compression operations the pack's projector accepts (a pack whose
+ *     encoder already pixel-shuffles lists no {@code shuffle}); all of them when not given
  */
 public record VlmSpec(String visionEncoder, String embedTokens, String decoder, String tokenizer,
-        ImageSpec image, PromptSpec prompt, List<String> stopTokens, int maxNewTokens) {
+        ImageSpec image, PromptSpec prompt, List<String> stopTokens, int maxNewTokens, List<String> compression) {
+
+    static final List<String> ALL_COMPRESSION = List.of("pool", "shuffle", "temporal", "merge", "budget");
 
     /** The image preprocessing: resize to {@code width × height}, then normalise. */
     public record ImageSpec(int width, int height, Normalization normalization) {
@@ -87,7 +91,8 @@ public record VlmSpec(String visionEncoder, String embedTokens, String decoder, 
                 new ImageSpec(Math.max(width, 1), Math.max(height, 1), normalization),
                 prompt,
                 stops,
-                m.integer("generation.maxNewTokens", 64, 1));
+                m.integer("generation.maxNewTokens", 64, 1),
+                m.texts("compression", ALL_COMPRESSION));
     }
 
     private static int count(String text, String part) {
