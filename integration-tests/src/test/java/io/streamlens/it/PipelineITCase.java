@@ -236,6 +236,12 @@ class PipelineITCase {
     }
 
     @Test
+    void theDebianScreenRecordingIsReadAloud() {
+        String all = captionsByStream.get("movie-hello").stream().map(Caption::text).reduce("", String::concat);
+        assertThat(all).contains("Hello world").contains("bin").contains("/usr");
+    }
+
+    @Test
     void aQuestionFindsTheWindowsThatShowedTheAnswer() {
         Answer answer = answersById.get("q-gate");
         assertThat(answer.evidence()).isNotEmpty();

@@ -51,14 +51,15 @@ public final class PerceptionCaption {
                 new Caption.Evidence(text, scenes, changesMs, window.frames().size()));
     }
 
-    /** Lines read in the window, each once (first spelling kept), in the order they first appeared. */
+    /** Lines read in the window, each once (first spelling kept, case and spacing ignored), in the order they first appeared. */
     static List<String> distinctText(List<FrameAnalysis> frames) {
         Map<String, String> seen = new LinkedHashMap<>();
         for (FrameAnalysis frame : frames) {
             for (OnScreenText line : frame.text()) {
                 String clean = line.text().trim().replaceAll("\\s+", " ");
                 if (line.confidence() >= MIN_CONFIDENCE && clean.codePoints().filter(Character::isLetterOrDigit).count() >= 2) {
-                    seen.putIfAbsent(clean.toLowerCase(Locale.ROOT), clean);
+                    // OCR spaces words unevenly from frame to frame: "ls /usr" and "ls/usr" are one line.
+                    seen.putIfAbsent(clean.toLowerCase(Locale.ROOT).replace(" ", ""), clean);
                 }
             }
         }
