@@ -1,5 +1,7 @@
 package io.streamlens.sampler;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_POINT;
 
@@ -23,6 +25,12 @@ public final class SegmentDecoder implements AutoCloseable {
     static final int THUMB_HEIGHT = 36;
     private static final String PROBE_DURATION_US = "200000";
     private static final String PROBE_BYTES = "262144";
+
+    static {
+        // Damaged input is normal here and reported as dead letters; FFmpeg's per-macroblock
+        // complaints about it would only bury the logs (process-wide: FFmpeg has one log level).
+        av_log_set_level(AV_LOG_FATAL);
+    }
 
     private final FrameSize frameSize;
     private final int threads;

@@ -1,8 +1,5 @@
 package io.streamlens.deploy.cli;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +11,6 @@ import picocli.CommandLine.Command;
 public final class StreamLensCli {
 
     public static void main(String[] args) {
-        // Damage is reported as dead letters; FFmpeg's own per-macroblock complaints would drown them.
-        av_log_set_level(AV_LOG_FATAL);
         int status = new CommandLine(new StreamLensCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         System.exit(status);
     }

@@ -1,0 +1,82 @@
+package io.streamlens.inference.captions.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.inference.captions.PerceptionEmbedder;
+import io.streamlens.records.Answer;
+import io.streamlens.records.Caption;
+import io.streamlens.records.Query;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+class AnswerQueryTest {
+    static final List<String> PLACES = List.of("harbour", "station", "museum", "bakery", "library", "stadium",
+            "airport", "hospital", "theatre", "market", "garden", "bridge");
+
+    static Caption caption(int i) {
+        long start = i * 3000L;
+        String text = "Text: \"WELCOME TO THE " + PLACES.get(i % PLACES.size()).toUpperCase() + " " + i + "\".";
+        return new Caption("cam", Caption.idOf("cam", start), start, start + 4000, text, "cam.mp4",
+                new Caption.Evidence(List.of(), List.of(), List.of(), 1), new Caption.TokenCounts(0, 0), "perception");
+    }
+
+    static KeyedTwoInputStreamOperatorTestHarness<String, Caption, Query, Answer> harness(int maxWindows, boolean atEnd)
+            throws Exception {
+        RuntimeOptions runtime = RuntimeOptions.defaults();
+        return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new AnswerQuery(() -> new PerceptionEmbedder(runtime), maxWindows, Duration.ofDays(1), atEnd, Duration.ofSeconds(30)),
+                Caption::streamId, Query::streamId, Types.STRING);
+    }
+
+    @Test
+    void shouldAnswerLiveQuestionsAtOnceFromTheMemorySoFar() throws Exception {
+        try (var h = harness(100, false)) {
+            h.processElement1(caption(0), 0);
+            h.processElement1(caption(1), 0);
+            h.processElement2(Query.of("q", "cam", "Which station is it?"), 0);
+            assertThat(h.extractOutputValues()).singleElement()
+                    .satisfies(a -> assertThat(a.evidence().get(0).text()).contains("STATION 1"));
+        }
+    }
+
+    @Test
+    void shouldKeepOnlyTheNewestWindowsSoMemoryStaysBounded() throws Exception {
+        try (var h = harness(10, false)) {
+            for (int i = 0; i < 40; i++) {
+                h.processElement1(caption(i), 0);
+            }
+            h.processElement2(Query.of("old", "cam", "harbour 0"), 0);
+            h.processElement2(Query.of("new", "cam", "welcome to the garden 34"), 0);
+            List<Answer> answers = h.extractOutputValues();
+            assertThat(answers.get(0).evidence()).allSatisfy(s -> assertThat(s.startMs()).isGreaterThanOrEqualTo(3000L * 25));
+            assertThat(answers.get(1).evidence().get(0).startMs()).isEqualTo(34 * 3000L);
+        }
+    }
+
+    @Test
+    void shouldHoldQuestionsOfABoundedRunUntilTheEndOfInput() throws Exception {
+        try (var h = harness(100, true)) {
+            h.processElement2(Query.of("q", "cam", "Which museum?"), 0);
+            h.processElement1(caption(2), 0);
+            assertThat(h.extractOutputValues()).isEmpty();
+            h.processBothWatermarks(Watermark.MAX_WATERMARK);
+            assertThat(h.extractOutputValues()).singleElement()
+                    .satisfies(a -> assertThat(a.evidence().get(0).text()).contains("MUSEUM 2"));
+        }
+    }
+
+    @Test
+    void shouldRefuseOverlongQuestionsWithTheReason() throws Exception {
+        try (var h = harness(100, false)) {
+            h.processElement2(Query.of("q", "cam", "why ".repeat(25_000)), 0);
+            assertThat(h.extractOutputValues()).singleElement()
+                    .satisfies(a -> assertThat(a.answer()).contains("100000 characters long"));
+        }
+    }
+}
