@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints one JSON object per result line.",
-        subcommands = {BenchCommand.Decode.class, BenchCommand.Compress.class, BenchCommand.Inference.class})
+        subcommands = {BenchCommand.Decode.class, BenchCommand.Compress.class, BenchCommand.Inference.class,
+                BenchCommand.Pipeline.class})
 final class BenchCommand {
 
     @Command(name = "decode", mixinStandardHelpOptions = true,
@@ -95,6 +96,51 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             InferenceBenchmark.main(args.toArray(String[]::new));
+            return 0;
+        }
+    }
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = "The whole job on this machine: archive speed per sampler over the sample videos, and live "
+                    + "latency (segment in Kafka to caption in Kafka, p50/p95) against concurrent real-time streams.")
+    static final class Pipeline implements Callable<Integer> {
+        @Option(names = "--video", paramLabel = "FILE", description = "archive-mode videos (default: the sample media)")
+        List<Path> videos = new ArrayList<>();
+
+        @Option(names = "--samplers", split = ",", description = "archive-mode samplers (default: uniform:1,scene,keyframes)")
+        List<String> samplers = new ArrayList<>(List.of("uniform:1", "scene", "keyframes"));
+
+        @Option(names = "--streams", split = ",", description = "live-mode stream counts (default: 1,2,4)")
+        List<Integer> streams = new ArrayList<>(List.of(1, 2, 4));
+
+        @Option(names = "--seconds", defaultValue = "21", description = "length of each live stream (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--skip-archive", description = "live mode only")
+        boolean skipArchive;
+
+        @Option(names = "--skip-live", description = "archive mode only")
+        boolean skipLive;
+
+        @picocli.CommandLine.Mixin
+        JobFlags job;
+
+        @Override
+        public Integer call() throws Exception {
+            PipelineBenchmark bench = new PipelineBenchmark(System.out, job.toOptions());
+            if (!skipArchive) {
+                List<Path> files = videos.isEmpty() ? SampleMedia.videos() : videos;
+                for (String sampler : samplers) {
+                    bench.archive(files, SamplerSpec.parse(sampler));
+                }
+            }
+            if (!skipLive) {
+                Path work = java.nio.file.Files.createTempDirectory("streamlens-bench");
+                for (int n : streams) {
+                    bench.live(n, seconds, org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE, work);
+                    bench.live(n, seconds, org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE, work);
+                }
+            }
             return 0;
         }
     }

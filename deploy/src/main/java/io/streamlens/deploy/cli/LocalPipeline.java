@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -89,12 +90,25 @@ final class LocalPipeline implements AutoCloseable {
     /** Runs the job over everything published so far; {@code framesDir} gets frames.jsonl (null: none). */
     void run(JobOptions options, Path framesDir, boolean thumbnails, boolean withQueries) throws Exception {
         StreamExecutionEnvironment env = FlinkEnvironments.local(
-                FlinkEnvironments.jobConfiguration(work.resolve("checkpoints"), Duration.ofSeconds(2)), options.parallelism());
+                FlinkEnvironments.jobConfiguration(checkpointDir(), Duration.ofSeconds(2)), options.parallelism());
         StreamLensJob.build(env, SegmentSources.kafka(kafka, options.segmentsTopic(), "streamlens-local", true),
                 withQueries ? QuerySources.kafka(kafka, "streamlens-local", true) : null,
                 options.withBoundedInput(true),
                 new StandardOutputs(kafka, options.delivery(), framesDir, thumbnails));
         env.execute("streamlens-local");
+    }
+
+    /** Starts the live (unbounded) job and returns at once; cancel it through the client. */
+    JobClient startLive(JobOptions options, Duration checkpointInterval) throws Exception {
+        StreamExecutionEnvironment env = FlinkEnvironments.local(
+                FlinkEnvironments.jobConfiguration(checkpointDir(), checkpointInterval), options.parallelism());
+        StreamLensJob.build(env, SegmentSources.kafka(kafka, options.segmentsTopic(), "streamlens-live", false),
+                null, options, new StandardOutputs(kafka, options.delivery(), null, false));
+        return env.executeAsync("streamlens-live");
+    }
+
+    Path checkpointDir() {
+        return work.resolve("checkpoints");
     }
 
     List<String> read(String topic) {

@@ -1,0 +1,175 @@
+package io.streamlens.deploy.cli;
+
+import io.streamlens.deploy.JobOptions;
+import io.streamlens.ingest.SampleClip;
+import io.streamlens.ingest.SegmentPublisher;
+import io.streamlens.ingest.SegmentPublisher.PublishOptions;
+import io.streamlens.ingest.SegmentPublisher.PublishReport;
+import io.streamlens.records.Caption;
+import io.streamlens.records.Json;
+import io.streamlens.records.StreamIds;
+import io.streamlens.sampler.SamplerSpec;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * {@code bench pipeline}: the whole job on this machine. Archive mode: video seconds captioned per
+ * wall second over the given videos, per sampler. Live mode: streams published at real time,
+ * latency from a segment's arrival in Kafka to the caption of the window it completes, at
+ * exactly-once and at-least-once, and the RocksDB checkpoint bytes per stream at the end.
+ */
+final class PipelineBenchmark {
+    /** Segments of the generated live clips: a keyframe every second, cut every 2 s. */
+    private static final long SEGMENT_MS = 2000;
+
+    private final PrintStream out;
+    private final JobOptions options;
+
+    PipelineBenchmark(PrintStream out, JobOptions options) {
+        this.out = out;
+        this.options = options;
+    }
+
+    void archive(List<Path> videos, SamplerSpec sampler) throws Exception {
+        try (LocalPipeline local = LocalPipeline.start()) {
+            List<String> sources = videos.stream().map(Path::toString).toList();
+            List<PublishReport> reports = local.publish(sources, sources.stream().map(StreamIds::fromSource).toList());
+            double videoSeconds = reports.stream().mapToLong(PublishReport::videoUs).sum() / 1e6;
+            long t0 = System.nanoTime();
+            local.run(options.withSampler(sampler), null, false, false);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> line = line("archive", sampler, reports.size());
+            line.put("videoSeconds", round(videoSeconds));
+            line.put("wallSeconds", round(wall));
+            line.put("videoSecondsPerSecond", round(videoSeconds / wall));
+            line.put("p50Ms", null);
+            line.put("p95Ms", null);
+            line.put("stateBytesPerStream", stateBytesPerStream(local.checkpointDir(), reports.size()));
+            emit(line);
+        }
+    }
+
+    void live(int streams, int seconds, DeliveryGuarantee delivery, Path work) throws Exception {
+        JobOptions live = options.withDelivery(delivery);
+        List<Path> clips = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            Path clip = work.resolve("live-" + i + ".mp4");
+            List<SampleClip.Shot> shots = new ArrayList<>();
+            for (int s = 0; s < seconds / 3; s++) {
+                shots.add(new SampleClip.Shot(Color.getHSBColor((i * 7 + s) / 13f, 0.7f, 0.8f), "CAMERA " + i + " SHOT " + s, 3));
+            }
+            SampleClip.write(clip, shots, 640, 360, 25, 25);
+            clips.add(clip);
+        }
+        try (LocalPipeline local = LocalPipeline.start()) {
+            Map<String, Long> wallStart = new ConcurrentHashMap<>();
+            List<Long> latencies = new CopyOnWriteArrayList<>();
+            Map<String, Long> lastEnd = new ConcurrentHashMap<>();
+            JobClient job = local.startLive(live, Duration.ofSeconds(1));
+            try (CaptionTail tail = new CaptionTail(local.kafka(), c -> {
+                long received = System.currentTimeMillis();
+                // The window is complete once the segment holding its end has been published.
+                long completingSegmentEnd = ((c.endMs() - 1) / SEGMENT_MS + 1) * SEGMENT_MS;
+                Long start = wallStart.get(c.streamId());
+                if (start != null) {
+                    latencies.add(received - (start + completingSegmentEnd));
+                }
+                lastEnd.merge(c.streamId(), c.endMs(), Math::max);
+            })) {
+                List<CompletableFuture<Void>> publishing = new ArrayList<>();
+                try (SegmentPublisher publisher = new SegmentPublisher(local.kafka(), PublishOptions.defaults().withRealtime(true))) {
+                    for (int i = 0; i < streams; i++) {
+                        String id = "live-" + i;
+                        Path clip = clips.get(i);
+                        publishing.add(CompletableFuture.runAsync(() -> {
+                            wallStart.put(id, System.currentTimeMillis());
+                            publisher.publish(clip.toString(), id);
+                        }));
+                    }
+                    CompletableFuture.allOf(publishing.toArray(CompletableFuture[]::new)).get();
+                }
+                long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+                long expectedEndMs = (seconds / 3) * 3000L;
+                while (lastEnd.size() < streams || lastEnd.values().stream().anyMatch(end -> end < expectedEndMs)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("captions of the last windows did not arrive within 5 minutes");
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            job.cancel().get();
+            List<Long> sorted = latencies.stream().sorted().toList();
+            Map<String, Object> line = line(delivery == DeliveryGuarantee.EXACTLY_ONCE ? "live-exactly-once" : "live-at-least-once",
+                    live.sampler(), streams);
+            line.put("videoSecondsPerSecond", round((double) streams * seconds / seconds));
+            line.put("captions", sorted.size());
+            line.put("p50Ms", percentile(sorted, 0.50));
+            line.put("p95Ms", percentile(sorted, 0.95));
+            line.put("stateBytesPerStream", stateBytesPerStream(local.checkpointDir(), streams));
+            emit(line);
+        }
+    }
+
+    private Map<String, Object> line(String mode, SamplerSpec sampler, int streams) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("bench", "pipeline");
+        line.put("mode", mode);
+        line.put("sampler", sampler.toString());
+        line.put("model", options.modelPack());
+        line.put("streams", streams);
+        return line;
+    }
+
+    /** Bytes of the newest checkpoint (its own files plus the shared RocksDB files it uses), per stream. */
+    static long stateBytesPerStream(Path checkpoints, int streams) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+            long bytes = files.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/chk-") || isNewest(p))
+                    .mapToLong(p -> p.toFile().length()).sum();
+            return streams == 0 ? 0 : bytes / streams;
+        }
+    }
+
+    private static boolean isNewest(Path file) {
+        Path chk = file;
+        while (chk != null && !chk.getFileName().toString().startsWith("chk-")) {
+            chk = chk.getParent();
+        }
+        try (Stream<Path> siblings = Files.list(chk.getParent())) {
+            long newest = siblings.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("chk-"))
+                    .mapToLong(n -> Long.parseLong(n.substring(4))).max().orElse(-1);
+            return chk.getFileName().toString().equals("chk-" + newest);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static Long percentile(List<Long> sorted, double q) {
+        return sorted.isEmpty() ? null : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    private void emit(Map<String, Object> line) {
+        out.println(Json.write(line));
+        out.flush();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
