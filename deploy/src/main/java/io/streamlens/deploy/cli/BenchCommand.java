@@ -4,6 +4,7 @@ import io.streamlens.compression.TokenGrid;
 import io.streamlens.compression.bench.CompressBenchmark;
 import io.streamlens.compression.bench.PatchTokens;
 import io.streamlens.deploy.bench.DecodeBenchmark;
+import io.streamlens.deploy.bench.LatencyPlot;
 import io.streamlens.deploy.bench.SampledVideo;
 import io.streamlens.inference.bench.InferenceBenchmark;
 import io.streamlens.sampler.FrameSize;
@@ -122,6 +123,9 @@ final class BenchCommand {
         @Option(names = "--skip-live", description = "archive mode only")
         boolean skipLive;
 
+        @Option(names = "--plot", paramLabel = "PNG", description = "also draw live latency against streams into this PNG")
+        Path plot;
+
         @picocli.CommandLine.Mixin
         JobFlags job;
 
@@ -136,9 +140,17 @@ final class BenchCommand {
             }
             if (!skipLive) {
                 Path work = java.nio.file.Files.createTempDirectory("streamlens-bench");
+                java.util.Map<String, List<LatencyPlot.Point>> points = new java.util.LinkedHashMap<>();
                 for (int n : streams) {
-                    bench.live(n, seconds, org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE, work);
-                    bench.live(n, seconds, org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE, work);
+                    for (var delivery : List.of(org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE,
+                            org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE)) {
+                        PipelineBenchmark.Latency l = bench.live(n, seconds, delivery, work);
+                        points.computeIfAbsent(delivery.toString().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                                .add(new LatencyPlot.Point(n, l.p50Ms(), l.p95Ms()));
+                    }
+                }
+                if (plot != null) {
+                    LatencyPlot.write(points, plot);
                 }
             }
             return 0;

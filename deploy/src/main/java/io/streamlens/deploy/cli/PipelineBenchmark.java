@@ -63,7 +63,11 @@ final class PipelineBenchmark {
         }
     }
 
-    void live(int streams, int seconds, DeliveryGuarantee delivery, Path work) throws Exception {
+    /** Caption latency of one live run. */
+    record Latency(double p50Ms, double p95Ms) {
+    }
+
+    Latency live(int streams, int seconds, DeliveryGuarantee delivery, Path work) throws Exception {
         JobOptions live = options.withDelivery(delivery);
         List<Path> clips = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
@@ -121,7 +125,12 @@ final class PipelineBenchmark {
             line.put("p95Ms", percentile(sorted, 0.95));
             line.put("stateBytesPerStream", stateBytesPerStream(local.checkpointDir(), streams));
             emit(line);
+            return new Latency(orZero(percentile(sorted, 0.50)), orZero(percentile(sorted, 0.95)));
         }
+    }
+
+    private static double orZero(Long value) {
+        return value == null ? 0 : value;
     }
 
     private Map<String, Object> line(String mode, SamplerSpec sampler, int streams) {
