@@ -89,18 +89,7 @@ class ExactlyOnceRecoveryITCase {
         return TopicDump.readAll(client, Topics.CAPTIONS).stream().map(l -> Json.read(l, Caption.class)).toList();
     }
 
-    @FunctionalInterface
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitFor(Condition condition, String what) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
+    private static void waitFor(Eventually.Condition condition, String what) throws Exception {
+        Eventually.waitFor(what, DEADLINE, () -> true, condition);
     }
 }
