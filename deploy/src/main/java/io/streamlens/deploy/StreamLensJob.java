@@ -6,17 +6,21 @@ import io.streamlens.inference.Device;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.SharedSessions;
 import io.streamlens.inference.captions.PerceptionCaptioner;
-import io.streamlens.inference.captions.PerceptionEmbedder;
+import io.streamlens.inference.captions.QuestionAnswerer;
+import io.streamlens.inference.captions.TextAnswerer;
+import io.streamlens.inference.captions.VlmAnswerer;
 import io.streamlens.inference.captions.VlmCaptioner;
 import io.streamlens.inference.captions.WindowCaptioner;
 import io.streamlens.inference.captions.flink.AnalyseFrames;
 import io.streamlens.inference.captions.flink.AnalysisFailures;
 import io.streamlens.inference.captions.flink.AnswerQuery;
+import io.streamlens.inference.captions.flink.CaptionOf;
 import io.streamlens.inference.captions.flink.CaptionWindow;
 import io.streamlens.ingest.flink.ReassembleSegments;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
+import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.Query;
 import io.streamlens.records.SampledSegment;
@@ -70,10 +74,12 @@ public final class StreamLensJob {
                         ANALYSIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, ANALYSIS_CAPACITY)
                 .uid("analyse-frames").name("AnalyseFrames").setParallelism(parallelism);
 
-        SingleOutputStreamOperator<Caption> captions = analysed
+        SingleOutputStreamOperator<CaptionedWindow> captioned = analysed
                 .keyBy(AnalysedSegment::streamId)
                 .process(new CaptionWindow(options.window(), captioners(options), options.idleTimeout()))
                 .uid("caption-window").name("CaptionWindow").setParallelism(parallelism);
+        DataStream<Caption> captions = captioned.map(new CaptionOf()).uid("caption-of").name("CaptionOf")
+                .setParallelism(parallelism);
 
         DataStream<DeadLetter> deadLetters = segments.getSideOutput(ReassembleSegments.DEAD_LETTERS)
                 .union(sampled.getSideOutput(DecodeAndSample.DEAD_LETTERS),
@@ -86,10 +92,9 @@ public final class StreamLensJob {
         if (querySource != null) {
             DataStream<Query> queries = env.fromSource(querySource, WatermarkStrategy.noWatermarks(), "video.queries")
                     .uid("queries-source");
-            RuntimeOptions runtime = runtime(options);
-            DataStream<Answer> answers = captions.keyBy(Caption::streamId)
+            DataStream<Answer> answers = captioned.keyBy(CaptionedWindow::streamId)
                     .connect(queries.keyBy(Query::streamId))
-                    .process(new AnswerQuery(() -> new PerceptionEmbedder(runtime), options.memoryWindows(),
+                    .process(new AnswerQuery(answerers(options), options.memoryWindows(), AnswerQuery.DEFAULT_TOKEN_BYTES,
                             options.memoryTtl(), options.boundedInput(), Duration.ofSeconds(30)))
                     .uid("answer-query").name("AnswerQuery").setParallelism(parallelism);
             outputs.answers(answers);
@@ -101,6 +106,15 @@ public final class StreamLensJob {
         Device device = Device.parse(options.device());
         return RuntimeOptions.forSlots(device, options.parallelism())
                 .withBatching(new BatchOptions(device.kind() == Device.Kind.CUDA ? 16 : 4, Duration.ofMillis(5), 1024));
+    }
+
+    static QuestionAnswerer.Factory answerers(JobOptions options) {
+        RuntimeOptions runtime = runtime(options);
+        if (!options.usesVlm()) {
+            return () -> new TextAnswerer(runtime);
+        }
+        String pack = options.modelPack();
+        return () -> new VlmAnswerer(pack, runtime);
     }
 
     static WindowCaptioner.Factory captioners(JobOptions options) {

@@ -34,7 +34,9 @@ public final class StreamMemory {
                 continue;
             }
             double score = dot(questionEmbedding, entry.embedding()) + keywordBoost(keywords, entry.text());
-            if (score >= MIN_SCORE) {
+            // A question limited to a span asks about that span: its windows are evidence however
+            // loosely their captions match the wording ("what colour is this?" from 0:06 to 0:09).
+            if (score >= MIN_SCORE || query.fromMs() != null || query.toMs() != null) {
                 ranked.add(new Scored(entry, score));
             }
         }

@@ -36,7 +36,8 @@ public final class VlmCaptioner implements WindowCaptioner {
         io.streamlens.compression.VisualTokens kept = chain.compress(
                 new TokenWindow("window", window.startUs() / 1000, window.endUs() / 1000, grids));
         Generation generation = vlm.caption(new io.streamlens.inference.VisualTokens(kept.keptTokens(), kept.dim(), kept.values()));
-        return new CaptionDraft(generation.text().trim(), evidence, new Caption.TokenCounts(kept.rawTokens(), kept.keptTokens()));
+        return new CaptionDraft(generation.text().trim(), evidence, new Caption.TokenCounts(kept.rawTokens(), kept.keptTokens()),
+                kept.keptTokens(), kept.dim(), kept.values());
     }
 
     static TokenGrid grid(FrameAnalysis frame) {

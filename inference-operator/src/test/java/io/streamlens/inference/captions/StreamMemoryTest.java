@@ -30,7 +30,7 @@ class StreamMemoryTest {
     }
 
     static MemoryEntry entry(long start, long end, String text) {
-        return new MemoryEntry(start, end, text, embedder.embed(text));
+        return new MemoryEntry(start, end, text, embedder.embed(text), 0, 0, null);
     }
 
     static Answer ask(String question, Long from, Long to) {

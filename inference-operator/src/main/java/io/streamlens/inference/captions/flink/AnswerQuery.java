@@ -1,12 +1,10 @@
 package io.streamlens.inference.captions.flink;
 
-import io.streamlens.inference.captions.Embedder;
 import io.streamlens.inference.captions.MemoryEntry;
-import io.streamlens.inference.captions.StreamMemory;
+import io.streamlens.inference.captions.QuestionAnswerer;
 import io.streamlens.records.Answer;
-import io.streamlens.records.Caption;
+import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.Query;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,35 +19,36 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keeps each stream's caption timeline (with sentence embeddings) in RocksDB and answers questions
- * about it. The memory is bounded by a window count and expires after a time without captions, so
- * a stream's state stays bounded however long it runs.
+ * Keeps each stream's caption timeline (with sentence embeddings, and the compressed visual tokens
+ * of the newest windows) in RocksDB and answers questions about it. The memory is bounded by a
+ * window count and a token byte budget, and expires after a time without captions, so a stream's
+ * state stays bounded however long it runs.
  *
  * <p>When to answer: in live mode a question is answered at once from what the stream has shown so
  * far (or, for a stream not seen yet, after {@code waitForStream}); in bounded runs (demo, annotate)
  * questions wait for the end of the input, so they are answered over the whole video.
  */
-public class AnswerQuery extends KeyedCoProcessFunction<String, Caption, Query, Answer> {
-    private final EmbedderFactory embedders;
+public class AnswerQuery extends KeyedCoProcessFunction<String, CaptionedWindow, Query, Answer> {
+    /** Visual tokens kept per stream; older windows keep their text and embedding only. */
+    public static final long DEFAULT_TOKEN_BYTES = 16L * 1024 * 1024;
+
+    private final QuestionAnswerer.Factory answerers;
     private final int maxWindows;
+    private final long maxTokenBytes;
     private final Duration memoryTtl;
     private final boolean answerAtEndOfInput;
     private final long waitForStreamMs;
-    private transient Embedder embedder;
+    private transient QuestionAnswerer answerer;
     private transient ListState<MemoryEntry> memory;
     private transient ValueState<Integer> size;
+    private transient ValueState<Long> tokenBytes;
     private transient ListState<Query> waiting;
 
-    /** Opens the sentence embedder on the task manager. */
-    @FunctionalInterface
-    public interface EmbedderFactory extends Serializable {
-        Embedder open() throws Exception;
-    }
-
-    public AnswerQuery(EmbedderFactory embedders, int maxWindows, Duration memoryTtl, boolean answerAtEndOfInput,
-                       Duration waitForStream) {
-        this.embedders = embedders;
+    public AnswerQuery(QuestionAnswerer.Factory answerers, int maxWindows, long maxTokenBytes, Duration memoryTtl,
+                       boolean answerAtEndOfInput, Duration waitForStream) {
+        this.answerers = answerers;
         this.maxWindows = maxWindows;
+        this.maxTokenBytes = maxTokenBytes;
         this.memoryTtl = memoryTtl;
         this.answerAtEndOfInput = answerAtEndOfInput;
         this.waitForStreamMs = waitForStream.toMillis();
@@ -57,7 +56,7 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, Caption, Query, 
 
     @Override
     public void open(OpenContext context) throws Exception {
-        embedder = embedders.open();
+        answerer = answerers.open();
         StateTtlConfig ttl = StateTtlConfig.newBuilder(memoryTtl).cleanupInRocksdbCompactFilter(1000).build();
         ListStateDescriptor<MemoryEntry> memoryDescriptor = new ListStateDescriptor<>("memory", MemoryEntry.class);
         memoryDescriptor.enableTimeToLive(ttl);
@@ -65,22 +64,35 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, Caption, Query, 
         ValueStateDescriptor<Integer> sizeDescriptor = new ValueStateDescriptor<>("memory-size", Types.INT);
         sizeDescriptor.enableTimeToLive(ttl);
         size = getRuntimeContext().getState(sizeDescriptor);
+        ValueStateDescriptor<Long> bytesDescriptor = new ValueStateDescriptor<>("memory-token-bytes", Types.LONG);
+        bytesDescriptor.enableTimeToLive(ttl);
+        tokenBytes = getRuntimeContext().getState(bytesDescriptor);
         waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting-queries", Query.class));
     }
 
     @Override
-    public void processElement1(Caption caption, Context ctx, Collector<Answer> out) throws Exception {
-        String text = caption.text();
-        memory.add(new MemoryEntry(caption.startMs(), caption.endMs(), text, embedder.embed(text)));
+    public void processElement1(CaptionedWindow window, Context ctx, Collector<Answer> out) throws Exception {
+        String text = window.caption().text();
+        MemoryEntry entry = new MemoryEntry(window.caption().startMs(), window.caption().endMs(), text,
+                answerer.embed(text), window.count(), window.dim(), window.tokens());
+        memory.add(entry);
         int count = size.value() == null ? 1 : size.value() + 1;
-        if (count > maxWindows + maxWindows / 4) {
+        long bytes = (tokenBytes.value() == null ? 0 : tokenBytes.value()) + entry.tokenBytes();
+        if (count > maxWindows + maxWindows / 4 || bytes > maxTokenBytes) {
             // Trim in batches: rewriting a RocksDB list on every caption would cost more than it saves.
             List<MemoryEntry> all = new ArrayList<>();
             memory.get().forEach(all::add);
-            memory.update(all.subList(all.size() - maxWindows, all.size()));
-            count = maxWindows;
+            List<MemoryEntry> kept = new ArrayList<>(all.subList(Math.max(0, all.size() - maxWindows), all.size()));
+            bytes = kept.stream().mapToLong(MemoryEntry::tokenBytes).sum();
+            for (int i = 0; i < kept.size() && bytes > maxTokenBytes * 3 / 4; i++) {
+                bytes -= kept.get(i).tokenBytes();
+                kept.set(i, kept.get(i).withoutTokens());
+            }
+            memory.update(kept);
+            count = kept.size();
         }
         size.update(count);
+        tokenBytes.update(bytes);
     }
 
     @Override
@@ -112,7 +124,7 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, Caption, Query, 
     private Answer answer(Query query) throws Exception {
         List<MemoryEntry> entries = new ArrayList<>();
         memory.get().forEach(entries::add);
-        return StreamMemory.answer(query, entries, embedder.embed(query.question()));
+        return answerer.answer(query, entries);
     }
 
     static String problemWith(Query query) {
@@ -138,8 +150,8 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, Caption, Query, 
 
     @Override
     public void close() throws Exception {
-        if (embedder instanceof AutoCloseable closeable) {
-            closeable.close();
+        if (answerer != null) {
+            answerer.close();
         }
     }
 }

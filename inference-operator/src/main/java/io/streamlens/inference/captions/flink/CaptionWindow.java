@@ -6,6 +6,7 @@ import io.streamlens.inference.captions.WindowCaptioner;
 import io.streamlens.inference.captions.WindowSpec;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.Caption;
+import io.streamlens.records.CaptionedWindow;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -17,11 +18,12 @@ import org.apache.flink.util.Collector;
 
 /**
  * Groups each stream's analysed frames into overlapping windows on the stream's own clock and
- * captions every window that closes. A stream's window state lives in RocksDB and is cleared at
+ * captions every window that closes (with the compressed visual tokens the caption rests on, for
+ * the question memory). A stream's window state lives in RocksDB and is cleared at
  * the stream's last segment; a stream that goes quiet for {@code idleTimeout} has its open
  * windows captioned and its state freed, so abandoned live streams do not linger.
  */
-public class CaptionWindow extends KeyedProcessFunction<String, AnalysedSegment, Caption> {
+public class CaptionWindow extends KeyedProcessFunction<String, AnalysedSegment, CaptionedWindow> {
     private final WindowSpec spec;
     private final WindowCaptioner.Factory captioners;
     private final long idleTimeoutMs;
@@ -49,7 +51,7 @@ public class CaptionWindow extends KeyedProcessFunction<String, AnalysedSegment,
     }
 
     @Override
-    public void processElement(AnalysedSegment segment, Context ctx, Collector<Caption> out) throws Exception {
+    public void processElement(AnalysedSegment segment, Context ctx, Collector<CaptionedWindow> out) throws Exception {
         StreamWindows.State before = state.value();
         StreamWindows.Step step = windows.add(segment, before == null ? StreamWindows.State.initial() : before);
         emit(segment.streamId(), segment.source(), step.closed(), out);
@@ -70,7 +72,7 @@ public class CaptionWindow extends KeyedProcessFunction<String, AnalysedSegment,
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Caption> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CaptionedWindow> out) throws Exception {
         StreamWindows.State open = state.value();
         if (open != null) {
             AnalysedSegment end = new AnalysedSegment(ctx.getCurrentKey(), -1, progressUs.value(), progressUs.value(),
@@ -80,12 +82,13 @@ public class CaptionWindow extends KeyedProcessFunction<String, AnalysedSegment,
         clear();
     }
 
-    private void emit(String streamId, String from, List<StreamWindows.Window> closed, Collector<Caption> out) throws Exception {
+    private void emit(String streamId, String from, List<StreamWindows.Window> closed, Collector<CaptionedWindow> out) throws Exception {
         for (StreamWindows.Window window : closed) {
             CaptionDraft draft = captioner.caption(window);
             long startMs = window.startUs() / 1000;
-            out.collect(new Caption(streamId, Caption.idOf(streamId, startMs), startMs, window.endUs() / 1000,
-                    draft.text(), from, draft.evidence(), draft.visualTokens(), captioner.model()));
+            Caption caption = new Caption(streamId, Caption.idOf(streamId, startMs), startMs, window.endUs() / 1000,
+                    draft.text(), from, draft.evidence(), draft.visualTokens(), captioner.model());
+            out.collect(new CaptionedWindow(caption, draft.count(), draft.dim(), draft.tokens()));
         }
     }
 

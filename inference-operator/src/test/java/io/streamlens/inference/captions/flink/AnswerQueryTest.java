@@ -3,9 +3,10 @@ package io.streamlens.inference.captions.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.inference.RuntimeOptions;
-import io.streamlens.inference.captions.PerceptionEmbedder;
+import io.streamlens.inference.captions.TextAnswerer;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
+import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.Query;
 import java.time.Duration;
 import java.util.List;
@@ -19,19 +20,20 @@ class AnswerQueryTest {
     static final List<String> PLACES = List.of("harbour", "station", "museum", "bakery", "library", "stadium",
             "airport", "hospital", "theatre", "market", "garden", "bridge");
 
-    static Caption caption(int i) {
+    static CaptionedWindow caption(int i) {
         long start = i * 3000L;
         String text = "Text: \"WELCOME TO THE " + PLACES.get(i % PLACES.size()).toUpperCase() + " " + i + "\".";
-        return new Caption("cam", Caption.idOf("cam", start), start, start + 4000, text, "cam.mp4",
-                new Caption.Evidence(List.of(), List.of(), List.of(), 1), new Caption.TokenCounts(0, 0), "perception");
+        return CaptionedWindow.textOnly(new Caption("cam", Caption.idOf("cam", start), start, start + 4000, text, "cam.mp4",
+                new Caption.Evidence(List.of(), List.of(), List.of(), 1), new Caption.TokenCounts(0, 0), "perception"));
     }
 
-    static KeyedTwoInputStreamOperatorTestHarness<String, Caption, Query, Answer> harness(int maxWindows, boolean atEnd)
+    static KeyedTwoInputStreamOperatorTestHarness<String, CaptionedWindow, Query, Answer> harness(int maxWindows, boolean atEnd)
             throws Exception {
         RuntimeOptions runtime = RuntimeOptions.defaults();
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new AnswerQuery(() -> new PerceptionEmbedder(runtime), maxWindows, Duration.ofDays(1), atEnd, Duration.ofSeconds(30)),
-                Caption::streamId, Query::streamId, Types.STRING);
+                new AnswerQuery(() -> new TextAnswerer(runtime), maxWindows, AnswerQuery.DEFAULT_TOKEN_BYTES, Duration.ofDays(1),
+                        atEnd, Duration.ofSeconds(30)),
+                CaptionedWindow::streamId, Query::streamId, Types.STRING);
     }
 
     @Test

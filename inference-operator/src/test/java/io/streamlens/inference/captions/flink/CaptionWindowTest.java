@@ -6,6 +6,7 @@ import io.streamlens.inference.captions.PerceptionCaptioner;
 import io.streamlens.inference.captions.WindowSpec;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.Caption;
+import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.OnScreenText;
 import java.time.Duration;
@@ -26,9 +27,13 @@ class CaptionWindowTest {
         return new AnalysedSegment("cam", seq, start, start + 2_000_000, last, "cam.mp4", frames, List.of());
     }
 
-    static KeyedOneInputStreamOperatorTestHarness<String, AnalysedSegment, Caption> harness() throws Exception {
+    static KeyedOneInputStreamOperatorTestHarness<String, AnalysedSegment, CaptionedWindow> harness() throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 new CaptionWindow(WindowSpec.DEFAULT, PerceptionCaptioner::new, IDLE), AnalysedSegment::streamId, Types.STRING);
+    }
+
+    static List<Caption> captions(KeyedOneInputStreamOperatorTestHarness<String, AnalysedSegment, CaptionedWindow> h) {
+        return h.extractOutputValues().stream().map(CaptionedWindow::caption).toList();
     }
 
     @Test
@@ -36,10 +41,10 @@ class CaptionWindowTest {
         try (var h = harness()) {
             h.processElement(segment(0, false, "PLATFORM 12"), 0);
             h.processElement(segment(1, false, "PLATFORM 12"), 0);
-            assertThat(h.extractOutputValues()).extractingResultOf("captionId").containsExactly("cam/0");
+            assertThat(captions(h)).extracting(Caption::captionId).containsExactly("cam/0");
             h.processElement(segment(2, true, "GATE 7"), 0);
 
-            List<Caption> captions = h.extractOutputValues();
+            List<Caption> captions = captions(h);
             assertThat(captions).extracting(Caption::startMs, Caption::endMs)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 4000L), org.assertj.core.groups.Tuple.tuple(3000L, 6000L));
             assertThat(captions.get(0).text()).isEqualTo("New shot. Text: \"PLATFORM 12\".");
@@ -55,12 +60,12 @@ class CaptionWindowTest {
         try (var h = harness()) {
             h.setProcessingTime(0);
             h.processElement(segment(0, false, "HELLO"), 0);
-            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(captions(h)).isEmpty();
             assertThat(h.numKeyedStateEntries()).isPositive();
 
             h.setProcessingTime(IDLE.toMillis() + 1);
 
-            assertThat(h.extractOutputValues()).extracting(Caption::text).containsExactly("New shot. Text: \"HELLO\".");
+            assertThat(captions(h)).extracting(Caption::text).containsExactly("New shot. Text: \"HELLO\".");
             assertThat(h.numKeyedStateEntries()).isZero();
         }
     }
