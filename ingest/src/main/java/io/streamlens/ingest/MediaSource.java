@@ -3,8 +3,6 @@ package io.streamlens.ingest;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 import io.streamlens.records.DeadLetterReason;
 import java.io.IOException;
@@ -25,8 +23,7 @@ final class MediaSource implements AutoCloseable {
     private static final String NETWORK_TIMEOUT_US = "15000000";
 
     static {
-        // Damage is reported in the source's dead letter; FFmpeg's own messages would bury it.
-        av_log_set_level(AV_LOG_FATAL);
+        FFmpegLogs.quiet();
     }
 
     final String source;

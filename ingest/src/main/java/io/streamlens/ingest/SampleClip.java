@@ -27,6 +27,10 @@ public final class SampleClip {
             new Shot(new Color(30, 160, 60), "GATE 7 OPEN", 3),
             new Shot(new Color(30, 60, 200), "STREAMLENS", 3));
 
+    static {
+        FFmpegLogs.quiet();
+    }
+
     private SampleClip() {
     }
 

@@ -3,6 +3,8 @@ package io.streamlens.inference.captions.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.inference.captions.MemoryEntry;
+import io.streamlens.inference.captions.QuestionAnswerer;
 import io.streamlens.inference.captions.TextAnswerer;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
@@ -70,6 +72,39 @@ class AnswerQueryTest {
             h.processBothWatermarks(Watermark.MAX_WATERMARK);
             assertThat(h.extractOutputValues()).singleElement()
                     .satisfies(a -> assertThat(a.evidence().get(0).text()).contains("MUSEUM 2"));
+        }
+    }
+
+    /** Reports what the memory holds instead of answering: the operator's bookkeeping is under test here. */
+    static final class MemoryReport implements QuestionAnswerer {
+        @Override
+        public float[] embed(String text) {
+            return new float[] {1};
+        }
+
+        @Override
+        public Answer answer(Query query, List<MemoryEntry> memory) {
+            long withTokens = memory.stream().filter(m -> m.count() > 0).count();
+            long bytes = memory.stream().mapToLong(MemoryEntry::tokenBytes).sum();
+            return new Answer(query.queryId(), query.streamId(), query.question(),
+                    memory.size() + " windows, " + withTokens + " with tokens, " + bytes + " bytes", List.of());
+        }
+    }
+
+    @Test
+    void shouldDropTheOldestWindowsTokensToStayWithinTheByteBudget() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new AnswerQuery(MemoryReport::new, 100, 2_000, Duration.ofDays(1), false, Duration.ofSeconds(30)),
+                CaptionedWindow::streamId, Query::streamId, Types.STRING)) {
+            for (int i = 0; i < 20; i++) {
+                Caption c = caption(i).caption();
+                h.processElement1(new CaptionedWindow(c, 10, 10, new float[100]), 0); // 400 bytes each
+            }
+            h.processElement2(Query.of("q", "cam", "how much?"), 0);
+            String report = h.extractOutputValues().get(0).answer();
+            assertThat(report).startsWith("20 windows, ");
+            long bytes = Long.parseLong(report.replaceAll(".* (\\d+) bytes", "$1"));
+            assertThat(bytes).isPositive().isLessThanOrEqualTo(2_000);
         }
     }
 
