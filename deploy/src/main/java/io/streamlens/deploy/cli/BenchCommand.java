@@ -123,6 +123,10 @@ final class BenchCommand {
         @Option(names = "--skip-live", description = "archive mode only")
         boolean skipLive;
 
+        @Option(names = "--live-delivery", split = ",", description = "live-mode guarantees (default: AT_LEAST_ONCE,EXACTLY_ONCE)")
+        List<org.apache.flink.connector.base.DeliveryGuarantee> liveDelivery = new ArrayList<>(List.of(
+                org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE, org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE));
+
         @Option(names = "--plot", paramLabel = "PNG", description = "also draw live latency against streams into this PNG")
         Path plot;
 
@@ -142,8 +146,7 @@ final class BenchCommand {
                 Path work = java.nio.file.Files.createTempDirectory("streamlens-bench");
                 java.util.Map<String, List<LatencyPlot.Point>> points = new java.util.LinkedHashMap<>();
                 for (int n : streams) {
-                    for (var delivery : List.of(org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE,
-                            org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE)) {
+                    for (var delivery : liveDelivery) {
                         PipelineBenchmark.Latency l = bench.live(n, seconds, delivery, work);
                         points.computeIfAbsent(delivery.toString().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
                                 .add(new LatencyPlot.Point(n, l.p50Ms(), l.p95Ms()));
