@@ -228,6 +228,12 @@ class PipelineITCase {
     }
 
     @Test
+    void footageWithoutTextIsDescribedByItsColoursAsComputedFromThePixels() {
+        assertThat(captionAt("shots", 0).text()).contains("red").contains("green").endsWith("No text on screen.");
+        assertThat(captionAt("shots", 3000).text()).contains("Mostly blue").doesNotContain("green");
+    }
+
+    @Test
     void everyStreamWithFramesIsCaptionedWindowByWindowExactlyOnce() {
         assertThat(captionsByStream.get("cockatoo")).extracting(Caption::startMs)
                 .containsExactly(0L, 3000L, 6000L, 9000L, 12000L);

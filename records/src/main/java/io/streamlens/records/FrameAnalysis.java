@@ -12,20 +12,32 @@ import java.util.Objects;
  * @param text on-screen text lines, in reading order
  * @param tokens the frame's visual tokens from a vision encoder ({@code rows × cols × dim},
  *     row-major), or empty for packs without one
+ * @param looks its dominant colours and brightness
  */
 public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols,
-                            int dim, float[] tokens) {
+                            int dim, float[] tokens, Looks looks) {
 
     public FrameAnalysis {
         text = List.copyOf(text);
+        looks = looks == null ? Looks.UNKNOWN : looks;
         tokens = tokens == null ? new float[0] : tokens;
         if (tokens.length != rows * cols * dim) {
             throw new IllegalArgumentException("tokens hold " + tokens.length + " values, not " + rows + "x" + cols + "x" + dim);
         }
     }
 
+    /** Findings without looks (tests, and frames the models could not see). */
+    public FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols, int dim,
+                         float[] tokens) {
+        this(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, Looks.UNKNOWN);
+    }
+
     public static FrameAnalysis textOnly(SampledFrame frame, List<OnScreenText> text) {
         return new FrameAnalysis(frame.ptsUs(), frame.sceneId(), frame.novelty(), text, 0, 0, 0, new float[0]);
+    }
+
+    public FrameAnalysis withLooks(Looks value) {
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, value);
     }
 
     public int tokenCount() {
@@ -36,11 +48,11 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
     public boolean equals(Object o) {
         return o instanceof FrameAnalysis f && ptsUs == f.ptsUs && sceneId == f.sceneId
                 && Double.compare(novelty, f.novelty) == 0 && rows == f.rows && cols == f.cols && dim == f.dim
-                && text.equals(f.text) && java.util.Arrays.equals(tokens, f.tokens);
+                && text.equals(f.text) && looks.equals(f.looks) && java.util.Arrays.equals(tokens, f.tokens);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim) * 31 + java.util.Arrays.hashCode(tokens);
+        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim, looks) * 31 + java.util.Arrays.hashCode(tokens);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The caption of the {@code perception} pack: a short sentence built only from what the models
- * reported in the window (shot changes, on-screen text), in a fixed order. Nothing is invented:
+ * and the pixels reported in the window (shot changes, dominant colours and brightness, on-screen
+ * text), in a fixed order. Nothing is invented:
  * every statement is in the caption's evidence.
  */
 public final class PerceptionCaption {
@@ -41,6 +42,10 @@ public final class PerceptionCaption {
             sentences.add("New shot at " + later.get(0) + ".");
         } else if (later.size() > 1) {
             sentences.add("New shots at " + String.join(", ", later) + ".");
+        }
+        String looks = ColourNames.sentence(window.frames().stream().map(FrameAnalysis::looks).toList());
+        if (!looks.isEmpty()) {
+            sentences.add(looks);
         }
         if (text.isEmpty()) {
             sentences.add("No text on screen.");

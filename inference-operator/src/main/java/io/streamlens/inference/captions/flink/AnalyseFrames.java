@@ -5,6 +5,7 @@ import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.SharedSessions;
 import io.streamlens.inference.VisualTokens;
+import io.streamlens.inference.captions.ColourNames;
 import io.streamlens.inference.perception.PerceptionPack;
 import io.streamlens.inference.perception.TextLine;
 import io.streamlens.inference.vlm.VlmPack;
@@ -66,7 +67,8 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
                         failures.add("vision encoder failed at " + frame.ptsMs() + " ms: " + rootMessage(e));
                         return null;
                     });
-            frames.add(text.thenCombine(tokens, (lines, visual) -> analysis(frame, lines, visual)));
+            frames.add(text.thenCombine(tokens, (lines, visual) -> analysis(frame, lines, visual)
+                    .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height()))));
         }
         CompletableFuture.allOf(frames.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
             if (error != null) {
