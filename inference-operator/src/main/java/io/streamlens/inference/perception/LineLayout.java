@@ -13,7 +13,7 @@ import java.util.function.Function;
  * (overlapping vertically by at least half the smaller height, of similar height) that touch or
  * nearly touch are merged before recognition.
  */
-final class LineLayout {
+public final class LineLayout {
 
     /** Boxes this close (as a fraction of the smaller height) count as touching. */
     static final double TOUCH_GAP = 0.5;
@@ -52,7 +52,7 @@ final class LineLayout {
     }
 
     /** Top to bottom by rows (a box whose centre lies within a row's first box joins it), left to right within a row. */
-    static <T> List<T> readingOrder(List<T> items, Function<T, TextBox> box) {
+    public static <T> List<T> readingOrder(List<T> items, Function<T, TextBox> box) {
         List<T> byTop = new ArrayList<>(items);
         byTop.sort(Comparator.comparingInt(t -> box.apply(t).y()));
         List<T> ordered = new ArrayList<>(items.size());

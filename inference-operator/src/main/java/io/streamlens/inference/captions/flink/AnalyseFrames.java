@@ -6,6 +6,8 @@ import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.SharedSessions;
 import io.streamlens.inference.VisualTokens;
 import io.streamlens.inference.captions.ColourNames;
+import io.streamlens.inference.captions.LineCache;
+import io.streamlens.inference.perception.LineLayout;
 import io.streamlens.inference.perception.PerceptionPack;
 import io.streamlens.inference.perception.TextLine;
 import io.streamlens.inference.vlm.VlmPack;
@@ -32,6 +34,7 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
     private final RuntimeOptions runtime;
     private transient PackHandle perceptionHandle;
     private transient PackHandle vlmHandle;
+    private transient LineCache lineCache;
 
     /** @param vlmPack a {@code vlm} pack to encode frames with, or null for perception only */
     public AnalyseFrames(String vlmPack, RuntimeOptions runtime) {
@@ -42,6 +45,7 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
     @Override
     public void open(OpenContext context) {
         perceptionHandle = SharedSessions.acquire("perception", runtime);
+        lineCache = new LineCache(10_000);
         if (vlmPack != null) {
             vlmHandle = SharedSessions.acquire(vlmPack, runtime);
         }
@@ -55,7 +59,7 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (SampledFrame frame : segment.frames()) {
             RgbImage image = new RgbImage(frame.width(), frame.height(), frame.rgb());
-            CompletableFuture<List<OnScreenText>> text = perception.readTextAsync(image)
+            CompletableFuture<List<OnScreenText>> text = readText(perception, segment.streamId(), frame, image)
                     .thenApply(AnalyseFrames::toOnScreenText)
                     .exceptionally(e -> {
                         failures.add("text reading failed at " + frame.ptsMs() + " ms: " + rootMessage(e));
@@ -71,12 +75,38 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
                     .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height()))));
         }
         CompletableFuture.allOf(frames.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
+            if (segment.last()) {
+                lineCache.forget(segment.streamId()); // the stream has ended; its lines need not outlive it
+            }
             if (error != null) {
                 result.completeExceptionally(error);
                 return;
             }
             List<FrameAnalysis> analyses = frames.stream().map(CompletableFuture::join).toList();
             result.complete(List.of(AnalysedSegment.of(segment, analyses, List.copyOf(failures))));
+        });
+    }
+
+    /**
+     * OCR with the stream's lines of the previous frame remembered: detection on every frame,
+     * recognition only of lines whose place or pixels changed.
+     */
+    private CompletableFuture<List<TextLine>> readText(PerceptionPack perception, String streamId, SampledFrame frame,
+                                                       RgbImage image) {
+        return perception.findTextAsync(image).thenCompose(boxes -> {
+            List<CompletableFuture<LineCache.Known>> lines = boxes.stream().map(box -> {
+                byte[] print = LineCache.fingerprint(frame.rgb(), frame.width(), frame.height(), box);
+                CompletableFuture<TextLine> line = lineCache.find(streamId, box, print)
+                        .map(CompletableFuture::completedFuture)
+                        .orElseGet(() -> perception.readLineAsync(image, box));
+                return line.thenApply(l -> new LineCache.Known(l, print));
+            }).toList();
+            return CompletableFuture.allOf(lines.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<LineCache.Known> known = lines.stream().map(CompletableFuture::join).toList();
+                lineCache.remember(streamId, known);
+                List<TextLine> legible = known.stream().map(LineCache.Known::line).filter(l -> !l.text().isBlank()).toList();
+                return LineLayout.readingOrder(legible, TextLine::box);
+            });
         });
     }
 
