@@ -29,8 +29,4 @@ public final class Json {
             throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
-
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
 }

@@ -24,10 +24,6 @@ public record SegmentPart(
         }
     }
 
-    public static SegmentPart whole(VideoSegment s) {
-        return new SegmentPart(s.streamId(), s.seq(), s.startUs(), s.container(), s.last(), s.source(), 0, 1, s.bytes(), "");
-    }
-
     public static SegmentPart malformed(String streamId, String source, byte[] bytes, String problem) {
         return new SegmentPart(streamId, -1, 0, "unknown", false, source, 0, 1, bytes, problem);
     }

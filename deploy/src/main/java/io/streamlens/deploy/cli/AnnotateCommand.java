@@ -80,7 +80,7 @@ final class AnnotateCommand implements Callable<Integer> {
                     "segment", d.seq(), "reason", d.reason(), "detail", d.detail())));
             System.out.printf("  ✗ %s: %s — %s%n", input == null ? d.streamId() : input, d.reason(), d.detail());
         }
-        LocalPipeline.writeLines(out.resolve(FAILURES), failures);
+        OutputFiles.writeLines(out.resolve(FAILURES), failures);
         System.out.printf("%d of %d inputs captioned in full; outputs in %s%n",
                 inputOf.size() - letters.stream().map(DeadLetter::streamId).distinct().count(), inputOf.size(), out.toAbsolutePath());
         return !letters.isEmpty();

@@ -70,19 +70,19 @@ final class DemoCommand implements Callable<Integer> {
     /** @return whether anything failed */
     private boolean writeOutputs(LocalPipeline local) throws Exception {
         Map<String, List<Caption>> captions = OutputFiles.byStream(local.read(Topics.CAPTIONS));
-        LocalPipeline.writeLines(out.resolve(OutputFiles.CAPTIONS), captions.values().stream().flatMap(List::stream).map(Json::write).toList());
+        OutputFiles.writeLines(out.resolve(OutputFiles.CAPTIONS), captions.values().stream().flatMap(List::stream).map(Json::write).toList());
         for (var stream : captions.entrySet()) {
             OutputFiles.writeStream(out, stream.getKey(), stream.getValue());
         }
         List<String> answerLines = local.read(Topics.ANSWERS);
         if (!questions.isEmpty()) {
-            LocalPipeline.writeLines(out.resolve(OutputFiles.ANSWERS), answerLines);
+            OutputFiles.writeLines(out.resolve(OutputFiles.ANSWERS), answerLines);
             for (Answer a : OutputFiles.answers(answerLines)) {
                 System.out.printf("%n? %s (%s)%n  %s%n", a.question(), a.streamId(), a.answer());
             }
         }
         List<String> letterLines = local.read(Topics.DEADLETTER);
-        LocalPipeline.writeLines(out.resolve(OutputFiles.DEAD_LETTERS), letterLines);
+        OutputFiles.writeLines(out.resolve(OutputFiles.DEAD_LETTERS), letterLines);
         List<DeadLetter> letters = OutputFiles.deadLetters(letterLines);
         System.out.println();
         captions.forEach((stream, list) -> System.out.printf("  %-24s %4d captions → %s.vtt, %s.srt%n", stream, list.size(), stream, stream));

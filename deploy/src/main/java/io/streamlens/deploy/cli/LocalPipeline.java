@@ -16,17 +16,14 @@ import io.streamlens.records.KafkaClientConfig;
 import io.streamlens.records.Query;
 import io.streamlens.records.Topics;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -115,22 +112,9 @@ final class LocalPipeline implements AutoCloseable {
         return TopicDump.readAll(kafka, topic);
     }
 
-    static void writeLines(Path file, List<String> lines) throws IOException {
-        TopicDump.writeLines(lines, file);
-    }
-
-    static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
     @Override
     public void close() throws IOException {
         broker.close();
-        try (Stream<Path> paths = Files.walk(work)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        OutputFiles.deleteRecursively(work);
     }
 }

@@ -3,9 +3,11 @@ package io.streamlens.deploy.cli;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
+import io.streamlens.deploy.TopicDump;
 import io.streamlens.records.Json;
 import io.streamlens.sinks.Subtitles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -49,9 +51,18 @@ final class OutputFiles {
 
     /** {@code name.jsonl}, {@code name.vtt} and {@code name.srt} for one stream's captions. */
     static void writeStream(Path out, String name, List<Caption> captions) throws IOException {
-        LocalPipeline.writeLines(out.resolve(name + ".jsonl"), captions.stream().map(Json::write).toList());
-        LocalPipeline.write(out.resolve(name + ".vtt"), Subtitles.webVtt(captions));
-        LocalPipeline.write(out.resolve(name + ".srt"), Subtitles.srt(captions));
+        writeLines(out.resolve(name + ".jsonl"), captions.stream().map(Json::write).toList());
+        write(out.resolve(name + ".vtt"), Subtitles.webVtt(captions));
+        write(out.resolve(name + ".srt"), Subtitles.srt(captions));
+    }
+
+    static void writeLines(Path file, List<String> lines) throws IOException {
+        TopicDump.writeLines(lines, file);
+    }
+
+    static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     static List<DeadLetter> deadLetters(List<String> lines) {

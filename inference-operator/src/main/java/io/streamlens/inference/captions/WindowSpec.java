@@ -2,7 +2,6 @@ package io.streamlens.inference.captions;
 
 import io.streamlens.records.Durations;
 import java.io.Serializable;
-import java.time.Duration;
 
 /**
  * Chunks with overlap, as long-video systems caption them: windows of {@code windowUs} starting
@@ -30,7 +29,4 @@ public record WindowSpec(long windowUs, long overlapUs) implements Serializable 
         return new WindowSpec(Durations.parse(window).toNanos() / 1000, Durations.parse(overlap).toNanos() / 1000);
     }
 
-    public Duration window() {
-        return Duration.ofNanos(windowUs * 1000);
-    }
 }
