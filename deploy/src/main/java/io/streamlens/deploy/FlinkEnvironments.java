@@ -12,9 +12,20 @@ public final class FlinkEnvironments {
 
     /** The settings every StreamLens job runs with, local or on a cluster. */
     public static Configuration jobConfiguration(Path checkpointDir, Duration checkpointInterval) {
+        return jobConfiguration(checkpointDir.toUri().toString(), checkpointInterval);
+    }
+
+    /**
+     * The same, for a cluster whose checkpoint storage may be remote ({@code s3://…}).
+     *
+     * @param checkpointUri where checkpoints go, or null to keep the cluster's own setting
+     */
+    public static Configuration jobConfiguration(String checkpointUri, Duration checkpointInterval) {
         Configuration conf = new Configuration();
         conf.setString("state.backend.type", "rocksdb");
-        conf.setString("execution.checkpointing.dir", checkpointDir.toUri().toString());
+        if (checkpointUri != null) {
+            conf.setString("execution.checkpointing.dir", checkpointUri);
+        }
         conf.setString("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms");
         conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         conf.setString("execution.checkpointing.incremental", "true");

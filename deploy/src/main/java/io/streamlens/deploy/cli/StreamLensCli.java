@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "streamlens", mixinStandardHelpOptions = true, version = "StreamLens 0.1.0",
         description = "Streaming video understanding on Kafka, Flink, FFmpeg and ONNX Runtime.",
         subcommands = {DemoCommand.class, AnnotateCommand.class, PublishCommand.class, RunCommand.class, AskCommand.class,
-                KafkaCommand.class, BenchCommand.class})
+                KafkaCommand.class, ClusterCommand.class, BenchCommand.class})
 public final class StreamLensCli {
 
     public static void main(String[] args) {

@@ -1,0 +1,64 @@
+package io.streamlens.deploy.cli;
+
+import io.streamlens.deploy.FlinkEnvironments;
+import io.streamlens.deploy.JobOptions;
+import io.streamlens.deploy.QuerySources;
+import io.streamlens.deploy.SegmentSources;
+import io.streamlens.deploy.StandardOutputs;
+import io.streamlens.deploy.StreamLensJob;
+import io.streamlens.records.KafkaClientConfig;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The main class of {@code streamlens-job.jar}: the job as a stock Flink cluster runs it, with
+ * {@code flink run}, the REST API ({@code /jars/{id}/run}) or the Kubernetes operator. It takes
+ * the same job flags as {@code ./streamlens run}.
+ */
+@Command(name = "streamlens-job", mixinStandardHelpOptions = true,
+        description = "The StreamLens job on a Flink cluster: segments from Kafka, captions and answers back to Kafka.")
+public final class ClusterJob implements Callable<Integer> {
+    @Mixin
+    KafkaFlags kafka;
+
+    @Mixin
+    JobFlags job;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "URI",
+            description = "checkpoint storage (file:///…, s3://…); default: the cluster's execution.checkpointing.dir")
+    String checkpointDir;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
+            description = "checkpoint every (default: ${DEFAULT-VALUE})")
+    Duration checkpointInterval;
+
+    /** Never exits the JVM: in application mode this main runs inside the JobManager. */
+    public static void main(String[] args) throws Exception {
+        ClusterJob command = new ClusterJob();
+        CommandLine line = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine.ParseResult parsed = line.parseArgs(args);
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return;
+        }
+        command.call();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        JobOptions options = job.toOptions();
+        KafkaClientConfig kafkaConfig = kafka.toConfig();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                FlinkEnvironments.jobConfiguration(checkpointDir, checkpointInterval));
+        env.setParallelism(options.parallelism());
+        StreamLensJob.build(env, SegmentSources.kafka(kafkaConfig, options.segmentsTopic(), "streamlens", false),
+                QuerySources.kafka(kafkaConfig, "streamlens", false), options,
+                new StandardOutputs(kafkaConfig, options.delivery(), null, false));
+        env.execute("streamlens");
+        return 0;
+    }
+}
