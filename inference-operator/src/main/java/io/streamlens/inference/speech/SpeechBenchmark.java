@@ -1,0 +1,66 @@
+package io.streamlens.inference.speech;
+
+import io.streamlens.records.Json;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Speech recognition speed on one thread, for {@code ./streamlens bench inference}: the given
+ * audio is transcribed whole (through {@link StreamTranscriber}, fed in 2 s chunks as segments
+ * would be) several times, and the median round is reported as one JSON line:
+ *
+ * <pre>{"model":"speech/vosk-model-en","input":"pcm 16 kHz 12.0 s","audioSeconds":12.0,"wallSeconds":1.4,
+ *  "realTimeFactor":0.12,"audioSecondsPerWallSecond":8.5,"words":31,"rounds":3}</pre>
+ *
+ * <p>{@code realTimeFactor} is wall time over audio time: below 1 keeps up with a live stream,
+ * and its inverse is how many live streams one core can transcribe.
+ */
+public final class SpeechBenchmark {
+    private static final int CHUNK = 2 * StreamTranscriber.SAMPLE_RATE;
+
+    /** One line of output. */
+    public record Result(String model, String input, double audioSeconds, double wallSeconds, double realTimeFactor,
+            double audioSecondsPerWallSecond, int words, int rounds) {
+    }
+
+    private SpeechBenchmark() {
+    }
+
+    /**
+     * @param pcm 16 kHz mono audio, ideally with speech (silence is decoded faster)
+     * @param rounds how many times to transcribe it; the median is reported
+     * @return JSON lines, one per measured case
+     */
+    public static List<String> run(SpeechModel model, short[] pcm, int rounds) {
+        if (rounds < 1 || pcm.length == 0) {
+            throw new IllegalArgumentException("need audio and at least one round");
+        }
+        long[] nanos = new long[rounds];
+        int words = 0;
+        for (int round = 0; round < rounds; round++) {
+            long begin = System.nanoTime();
+            words = transcribe(model, pcm);
+            nanos[round] = System.nanoTime() - begin;
+        }
+        Arrays.sort(nanos);
+        double wall = nanos[rounds / 2] / 1e9;
+        double audio = pcm.length / (double) StreamTranscriber.SAMPLE_RATE;
+        Result result = new Result("speech/vosk-model-en", String.format("pcm 16 kHz %.1f s", audio),
+                audio, wall, wall / audio, audio / wall, words, rounds);
+        return List.of(Json.write(result));
+    }
+
+    private static int transcribe(SpeechModel model, short[] pcm) {
+        List<Word> words = new ArrayList<>();
+        try (StreamTranscriber transcriber = new StreamTranscriber(model)) {
+            for (int from = 0; from < pcm.length; from += CHUNK) {
+                int to = Math.min(pcm.length, from + CHUNK);
+                words.addAll(transcriber.accept(from * 1_000_000L / StreamTranscriber.SAMPLE_RATE,
+                        Arrays.copyOfRange(pcm, from, to)));
+            }
+            words.addAll(transcriber.flush());
+        }
+        return words.size();
+    }
+}
