@@ -5,6 +5,7 @@ import io.streamlens.inference.BatchOptions;
 import io.streamlens.inference.Device;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.SharedSessions;
+import io.streamlens.inference.captions.Perception;
 import io.streamlens.inference.captions.PerceptionCaptioner;
 import io.streamlens.inference.captions.QuestionAnswerer;
 import io.streamlens.inference.captions.TextAnswerer;
@@ -16,6 +17,7 @@ import io.streamlens.inference.captions.flink.AnalysisFailures;
 import io.streamlens.inference.captions.flink.AnswerQuery;
 import io.streamlens.inference.captions.flink.CaptionOf;
 import io.streamlens.inference.captions.flink.CaptionWindow;
+import io.streamlens.inference.speech.flink.TranscribeSpeech;
 import io.streamlens.ingest.flink.ReassembleSegments;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.Answer;
@@ -25,6 +27,7 @@ import io.streamlens.records.DeadLetter;
 import io.streamlens.records.Query;
 import io.streamlens.records.SampledSegment;
 import io.streamlens.records.SegmentPart;
+import io.streamlens.records.SegmentSpeech;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.flink.DecodeAndSample;
 import io.streamlens.sampler.flink.SplitIntoFrames;
@@ -39,7 +42,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The StreamLens job graph, top to bottom: segments from Kafka, reassembled and decoded per
- * stream, frames sampled, read by the models, grouped into windows and captioned; questions
+ * stream, frames sampled and read by the models while the audio is listened to, both grouped
+ * into windows and captioned; questions
  * answered from each stream's caption memory. Every CLI mode and every test calls this same
  * {@link #build}.
  */
@@ -70,13 +74,20 @@ public final class StreamLensJob {
                 .uid("decode-and-sample").name("DecodeAndSample").setParallelism(parallelism);
 
         SingleOutputStreamOperator<AnalysedSegment> analysed = AsyncDataStream
-                .orderedWait(sampled, new AnalyseFrames(options.usesVlm() ? options.modelPack() : null, runtime(options)),
+                .orderedWait(sampled, new AnalyseFrames(options.usesVlm() ? options.modelPack() : null, runtime(options),
+                                options.perceives(Perception.TEXT), options.perceives(Perception.PEOPLE)),
                         ANALYSIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, ANALYSIS_CAPACITY)
                 .uid("analyse-frames").name("AnalyseFrames").setParallelism(parallelism);
 
+        SingleOutputStreamOperator<SegmentSpeech> speech = segments
+                .keyBy(VideoSegment::streamId)
+                .process(new TranscribeSpeech(options.perceives(Perception.SPEECH), options.idleTimeout()))
+                .uid("transcribe-speech").name("TranscribeSpeech").setParallelism(parallelism);
+
         SingleOutputStreamOperator<CaptionedWindow> captioned = analysed
                 .keyBy(AnalysedSegment::streamId)
-                .process(new CaptionWindow(options.window(), captioners(options), options.idleTimeout()))
+                .connect(speech.keyBy(SegmentSpeech::streamId))
+                .process(new CaptionWindow(options.window(), captioners(options), options.idleTimeout(), true))
                 .uid("caption-window").name("CaptionWindow").setParallelism(parallelism);
         DataStream<Caption> captions = captioned.map(new CaptionOf()).uid("caption-of").name("CaptionOf")
                 .setParallelism(parallelism);

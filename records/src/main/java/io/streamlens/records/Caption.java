@@ -35,13 +35,59 @@ public record Caption(String streamId, String captionId, long startMs, long endM
      * @param sceneIds the shots the window's frames belong to
      * @param sceneChangesMs when new shots began inside the window
      * @param frames how many sampled frames the window had
+     * @param speech the words spoken in the window, or why there are none
+     * @param people the most faces and people seen in one frame of the window, with their boxes
+     * @param motion how much the picture moved
      */
-    public record Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames) {
+    public record Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames,
+                           Speech speech, People people, Motion motion) {
         public Evidence {
             text = List.copyOf(text);
             sceneIds = List.copyOf(sceneIds);
             sceneChangesMs = List.copyOf(sceneChangesMs);
+            speech = speech == null ? Speech.NOT_LISTENED : speech;
+            people = people == null ? People.NOT_LOOKED : people;
+            motion = motion == null ? Motion.UNKNOWN : motion;
         }
+
+        /** Evidence of a window whose audio, people and motion were not looked at. */
+        public Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames) {
+            this(text, sceneIds, sceneChangesMs, frames, null, null, null);
+        }
+    }
+
+    /** Words spoken in a window; {@code note} says why there are none when there cannot be any. */
+    public record Speech(List<SpokenWord> words, String note) {
+        public static final Speech NOT_LISTENED = new Speech(List.of(), "speech recognition off");
+
+        public Speech {
+            words = List.copyOf(words);
+            note = note == null ? "" : note;
+        }
+    }
+
+    /**
+     * The frame of a window with the most people in view.
+     *
+     * @param atMs when that frame was
+     */
+    public record People(boolean looked, int faces, int people, long atMs, List<Region> faceBoxes, List<Region> peopleBoxes) {
+        public static final People NOT_LOOKED = new People(false, 0, 0, -1, List.of(), List.of());
+
+        public People {
+            faceBoxes = List.copyOf(faceBoxes);
+            peopleBoxes = List.copyOf(peopleBoxes);
+        }
+    }
+
+    /**
+     * How much the picture changed from frame to frame.
+     *
+     * @param label {@code static}, {@code moving} or {@code cut} (a new shot began inside the window)
+     * @param meanDifference mean absolute luma difference between consecutive frames, 0..1
+     */
+    public record Motion(String label, double meanDifference) {
+        public static final Motion UNKNOWN = new Motion("", -1);
     }
 
     /** Visual tokens of a window before ({@code raw}) and after ({@code kept}) compression. */

@@ -13,13 +13,17 @@ import java.util.Objects;
  * @param tokens the frame's visual tokens from a vision encoder ({@code rows × cols × dim},
  *     row-major), or empty for packs without one
  * @param looks its dominant colours and brightness
+ * @param people faces and people a detector saw in it
+ * @param motion mean absolute luma difference between consecutive decoded frames up to this one
+ *     (0..1), or -1 when unknown
  */
 public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols,
-                            int dim, float[] tokens, Looks looks) {
+                            int dim, float[] tokens, Looks looks, PeopleInView people, double motion) {
 
     public FrameAnalysis {
         text = List.copyOf(text);
         looks = looks == null ? Looks.UNKNOWN : looks;
+        people = people == null ? PeopleInView.NOT_LOOKED : people;
         tokens = tokens == null ? new float[0] : tokens;
         if (tokens.length != rows * cols * dim) {
             throw new IllegalArgumentException("tokens hold " + tokens.length + " values, not " + rows + "x" + cols + "x" + dim);
@@ -32,12 +36,26 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
         this(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, Looks.UNKNOWN);
     }
 
+    /** Findings without people or motion. */
+    public FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols, int dim,
+                         float[] tokens, Looks looks) {
+        this(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, PeopleInView.NOT_LOOKED, -1);
+    }
+
     public static FrameAnalysis textOnly(SampledFrame frame, List<OnScreenText> text) {
         return new FrameAnalysis(frame.ptsUs(), frame.sceneId(), frame.novelty(), text, 0, 0, 0, new float[0]);
     }
 
     public FrameAnalysis withLooks(Looks value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, value);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, value, people, motion);
+    }
+
+    public FrameAnalysis withPeople(PeopleInView value) {
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, value, motion);
+    }
+
+    public FrameAnalysis withMotion(double value) {
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, value);
     }
 
     public int tokenCount() {
@@ -48,11 +66,13 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
     public boolean equals(Object o) {
         return o instanceof FrameAnalysis f && ptsUs == f.ptsUs && sceneId == f.sceneId
                 && Double.compare(novelty, f.novelty) == 0 && rows == f.rows && cols == f.cols && dim == f.dim
-                && text.equals(f.text) && looks.equals(f.looks) && java.util.Arrays.equals(tokens, f.tokens);
+                && text.equals(f.text) && looks.equals(f.looks) && people.equals(f.people)
+                && Double.compare(motion, f.motion) == 0 && java.util.Arrays.equals(tokens, f.tokens);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim, looks) * 31 + java.util.Arrays.hashCode(tokens);
+        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim, looks, people, motion) * 31
+                + java.util.Arrays.hashCode(tokens);
     }
 }

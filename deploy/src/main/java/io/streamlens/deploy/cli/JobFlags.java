@@ -1,6 +1,7 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.JobOptions;
+import io.streamlens.inference.captions.Perception;
 import io.streamlens.inference.captions.WindowSpec;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
@@ -40,6 +41,10 @@ final class JobFlags {
             description = "exactly_once (Kafka transactions) or at_least_once (lower latency; dedupe by captionId)")
     Delivery delivery;
 
+    @Option(names = "--perceive", defaultValue = "all", paramLabel = "LIST",
+            description = "detectors to run: all (default), none, or a list of text, speech, people; colours and motion are always on")
+    String perceive;
+
     @Option(names = "--parallelism", defaultValue = "2", paramLabel = "N",
             description = "parallel subtasks; streams spread over them (default: ${DEFAULT-VALUE})")
     int parallelism;
@@ -51,6 +56,7 @@ final class JobFlags {
                 .withWindow(WindowSpec.parse(window, overlap))
                 .withModel(modelPack, compress, device)
                 .withDelivery(delivery == Delivery.AT_LEAST_ONCE ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE)
-                .withParallelism(parallelism);
+                .withParallelism(parallelism)
+                .withPerception(Perception.parse(perceive));
     }
 }

@@ -30,7 +30,7 @@ public final class LocalCluster {
             throw new IllegalArgumentException("no Flink runtime in " + flinkLib + ": build it with `mvn -pl flink-lib package`");
         }
         this.dir = dir;
-        this.launcher = new FlinkProcessLauncher(dir, flinkLib);
+        this.launcher = new FlinkProcessLauncher(dir, flinkLib.toAbsolutePath().normalize());
     }
 
     /**
@@ -72,10 +72,11 @@ public final class LocalCluster {
             launcher.startJobManager();
         }
         int wanted = settings.taskManagers();
-        while (taskManagers().size() < wanted) {
+        for (int missing = wanted - taskManagers().size(); missing > 0; missing--) {
             startTaskManager();
         }
-        FlinkRest rest = rest().orElseThrow();
+        FlinkRest rest = rest().orElseThrow(() -> new IllegalStateException("the JobManager exited at once; see "
+                + dir.log().resolve(JOB_MANAGER + ".out")));
         awaitTaskManagers(rest, wanted, timeout);
         return rest;
     }

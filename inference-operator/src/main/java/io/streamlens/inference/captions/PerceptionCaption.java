@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The caption of the {@code perception} pack: a short sentence built only from what the models
- * and the pixels reported in the window (shot changes, dominant colours and brightness, on-screen
- * text), in a fixed order. Nothing is invented:
- * every statement is in the caption's evidence.
+ * The caption of the {@code perception} pack: short sentences built only from what the models
+ * and the pixels reported in the window, in a fixed order: shot changes, motion, people, dominant
+ * colours and brightness, on-screen text, speech. Nothing is invented: every statement is in the
+ * caption's evidence, and a detector that did not run is never taken to have seen nothing.
  */
 public final class PerceptionCaption {
     /** Text read with less confidence than this is left out rather than misquoted. */
@@ -43,6 +43,10 @@ public final class PerceptionCaption {
         } else if (later.size() > 1) {
             sentences.add("New shots at " + String.join(", ", later) + ".");
         }
+        Caption.Motion motion = WindowFindings.motion(window.frames(), !later.isEmpty());
+        addIfAny(sentences, WindowFindings.motionSentence(motion));
+        Caption.People people = WindowFindings.people(window.frames());
+        addIfAny(sentences, WindowFindings.peopleSentence(people));
         String looks = ColourNames.sentence(window.frames().stream().map(FrameAnalysis::looks).toList());
         if (!looks.isEmpty()) {
             sentences.add(looks);
@@ -52,8 +56,15 @@ public final class PerceptionCaption {
         } else {
             sentences.add("Text: " + String.join(", ", text.stream().map(t -> "\"" + t + "\"").toList()) + ".");
         }
-        return new Draft(String.join(" ", sentences),
-                new Caption.Evidence(text, scenes, changesMs, window.frames().size()));
+        addIfAny(sentences, WindowFindings.speechSentence(window.words()));
+        return new Draft(String.join(" ", sentences), new Caption.Evidence(text, scenes, changesMs, window.frames().size(),
+                WindowFindings.speech(window), people, motion));
+    }
+
+    private static void addIfAny(List<String> sentences, String sentence) {
+        if (!sentence.isEmpty()) {
+            sentences.add(sentence);
+        }
     }
 
     /** Lines read in the window, each once (first spelling kept, case and spacing ignored), in the order they first appeared. */

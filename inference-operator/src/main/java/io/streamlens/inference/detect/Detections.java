@@ -29,9 +29,14 @@ public record Detections(List<Box> faces, List<Box> bodies) {
      * a face long before their whole body (talking heads, crowds), so faces are counted too.
      */
     public int personCount() {
-        long facesAlone = faces.stream()
-                .filter(face -> bodies.stream().noneMatch(body -> body.overlapOfSmaller(face) >= FACE_IN_BODY))
-                .count();
-        return bodies.size() + (int) facesAlone;
+        return people().size();
+    }
+
+    /** One box per person: the bodies, then the faces outside every body. */
+    public List<Box> people() {
+        List<Box> people = new java.util.ArrayList<>(bodies);
+        faces.stream().filter(face -> bodies.stream().noneMatch(body -> body.overlapOfSmaller(face) >= FACE_IN_BODY))
+                .forEach(people::add);
+        return people;
     }
 }

@@ -10,6 +10,7 @@ import io.streamlens.inference.FailureReason;
 import io.streamlens.inference.InferenceException;
 import io.streamlens.inference.pack.SessionContract;
 import io.streamlens.inference.runtime.ModelInput;
+import io.streamlens.inference.runtime.NativeLibraryDirs;
 import io.streamlens.inference.runtime.Tensors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -74,6 +75,7 @@ public final class SentenceEmbedder implements AutoCloseable {
                 "maxLength", Integer.toString(MAX_TOKENS),
                 "truncation", "true",
                 "padding", "false");
+        NativeLibraryDirs.isolateDjl();
         return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options);
     }
 

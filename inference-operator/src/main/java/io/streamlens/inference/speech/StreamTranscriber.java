@@ -94,6 +94,14 @@ public final class StreamTranscriber implements AutoCloseable {
         return new PendingAudio(pendingStartUs, Arrays.copyOf(pending, pendingLength));
     }
 
+    /**
+     * Every word starting before this stream time has been returned; audio from here on is still
+     * in the recogniser.
+     */
+    public long finalUntilUs() {
+        return pendingLength > 0 ? pendingStartUs : endUs();
+    }
+
     /** How long the audio not yet finalised is; an operator may {@link #flush()} an idle stream with much of it. */
     public long pendingUs() {
         return toMicros(pendingLength);

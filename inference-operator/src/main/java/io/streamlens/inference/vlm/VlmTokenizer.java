@@ -1,6 +1,7 @@
 package io.streamlens.inference.vlm;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.streamlens.inference.runtime.NativeLibraryDirs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class VlmTokenizer implements AutoCloseable {
                 "addSpecialTokens", Boolean.toString(addSpecialTokens),
                 "truncation", "false",
                 "padding", "false");
+        NativeLibraryDirs.isolateDjl();
         return new VlmTokenizer(HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options), addSpecialTokens);
     }
 

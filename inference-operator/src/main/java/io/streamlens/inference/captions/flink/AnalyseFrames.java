@@ -7,6 +7,9 @@ import io.streamlens.inference.SharedSessions;
 import io.streamlens.inference.VisualTokens;
 import io.streamlens.inference.captions.ColourNames;
 import io.streamlens.inference.captions.LineCache;
+import io.streamlens.inference.detect.Box;
+import io.streamlens.inference.detect.Detections;
+import io.streamlens.inference.detect.PeopleAndFacesDetector;
 import io.streamlens.inference.perception.LineLayout;
 import io.streamlens.inference.perception.PerceptionPack;
 import io.streamlens.inference.perception.TextLine;
@@ -14,32 +17,52 @@ import io.streamlens.inference.vlm.VlmPack;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.OnScreenText;
+import io.streamlens.records.PeopleInView;
+import io.streamlens.records.Region;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
 /**
  * Runs the models on every sampled frame of a segment without blocking the task thread: on-screen
- * text through the perception pack's OCR and, with a {@code vlm} pack, visual tokens through its
- * vision encoder. Requests from every subtask in the JVM meet in the packs' shared batchers. A
+ * text through the perception pack's OCR, faces and people through OpenCV's cascades and, with a
+ * {@code vlm} pack, visual tokens through its vision encoder. Requests from every subtask in the
+ * JVM meet in the packs' shared batchers; the cascades run on a thread of this subtask's own. A
  * frame the models refuse is kept without findings, and the reason travels on for a dead letter.
  */
 public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSegment> {
     private final String vlmPack;
     private final RuntimeOptions runtime;
+    private final boolean readText;
+    private final boolean detectPeople;
     private transient PackHandle perceptionHandle;
     private transient PackHandle vlmHandle;
     private transient LineCache lineCache;
+    private transient PeopleAndFacesDetector detector;
+    private transient ExecutorService detection;
 
-    /** @param vlmPack a {@code vlm} pack to encode frames with, or null for perception only */
+    /** Text and people on; a {@code vlm} pack (or null for perception only) to encode frames with. */
     public AnalyseFrames(String vlmPack, RuntimeOptions runtime) {
+        this(vlmPack, runtime, true, true);
+    }
+
+    /**
+     * @param vlmPack a {@code vlm} pack to encode frames with, or null for perception only
+     * @param readText whether to read on-screen text
+     * @param detectPeople whether to look for faces and people
+     */
+    public AnalyseFrames(String vlmPack, RuntimeOptions runtime, boolean readText, boolean detectPeople) {
         this.vlmPack = vlmPack;
         this.runtime = runtime;
+        this.readText = readText;
+        this.detectPeople = detectPeople;
     }
 
     @Override
@@ -48,6 +71,14 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
         lineCache = new LineCache(10_000);
         if (vlmPack != null) {
             vlmHandle = SharedSessions.acquire(vlmPack, runtime);
+        }
+        if (detectPeople) {
+            detector = PeopleAndFacesDetector.open();
+            detection = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "people-detector");
+                t.setDaemon(true);
+                return t;
+            });
         }
     }
 
@@ -59,11 +90,17 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (SampledFrame frame : segment.frames()) {
             RgbImage image = new RgbImage(frame.width(), frame.height(), frame.rgb());
-            CompletableFuture<List<OnScreenText>> text = readText(perception, segment.streamId(), frame, image)
+            CompletableFuture<List<OnScreenText>> text = !readText ? CompletableFuture.completedFuture(List.of())
+                    : readText(perception, segment.streamId(), frame, image)
                     .thenApply(AnalyseFrames::toOnScreenText)
                     .exceptionally(e -> {
                         failures.add("text reading failed at " + frame.ptsMs() + " ms: " + rootMessage(e));
                         return List.of();
+                    });
+            CompletableFuture<PeopleInView> people = !detectPeople ? CompletableFuture.completedFuture(PeopleInView.NOT_LOOKED)
+                    : CompletableFuture.supplyAsync(() -> peopleIn(image), detection).exceptionally(e -> {
+                        failures.add("people detection failed at " + frame.ptsMs() + " ms: " + rootMessage(e));
+                        return PeopleInView.NOT_LOOKED;
                     });
             CompletableFuture<VisualTokens> tokens = vlm == null
                     ? CompletableFuture.completedFuture(null)
@@ -72,7 +109,8 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
                         return null;
                     });
             frames.add(text.thenCombine(tokens, (lines, visual) -> analysis(frame, lines, visual)
-                    .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height()))));
+                    .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height())))
+                    .thenCombine(people, FrameAnalysis::withPeople));
         }
         CompletableFuture.allOf(frames.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
             if (segment.last()) {
@@ -110,6 +148,15 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
         });
     }
 
+    private PeopleInView peopleIn(RgbImage image) {
+        Detections found = detector.detect(image);
+        return PeopleInView.seen(regions(found.faces()), regions(found.people()));
+    }
+
+    private static List<Region> regions(List<Box> boxes) {
+        return boxes.stream().map(b -> new Region(b.x(), b.y(), b.width(), b.height())).toList();
+    }
+
     /** Past the timeout the segment goes on without findings, so its windows are still captioned. */
     @Override
     public void timeout(SampledSegment segment, ResultFuture<AnalysedSegment> result) {
@@ -143,6 +190,12 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
 
     @Override
     public void close() {
+        if (detection != null) {
+            detection.shutdownNow();
+        }
+        if (detector != null) {
+            detector.close();
+        }
         if (vlmHandle != null) {
             vlmHandle.close();
         }

@@ -1,0 +1,5 @@
+package io.streamlens.records;
+
+/** A box in a frame's pixels. */
+public record Region(int x, int y, int width, int height) {
+}
