@@ -13,6 +13,9 @@ public interface DecodedFrame {
     /** Colour histogram of a small thumbnail, for scene scoring. */
     float[] histogram();
 
+    /** Luma of the same thumbnail, for motion scoring; a fresh array the caller may keep. */
+    byte[] luma();
+
     /** The frame resized to the configured {@link FrameSize}, as a fresh RGB24 array. */
     Pixels pixels();
 

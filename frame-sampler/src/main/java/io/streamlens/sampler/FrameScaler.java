@@ -30,6 +30,13 @@ final class FrameScaler implements AutoCloseable {
     }
 
     byte[] toRgb(AVFrame frame, int targetWidth, int targetHeight) {
+        byte[] rgb = new byte[targetWidth * targetHeight * 3];
+        toRgb(frame, targetWidth, targetHeight, rgb);
+        return rgb;
+    }
+
+    /** As {@link #toRgb(AVFrame, int, int)}, into {@code rgb} ({@code targetWidth * targetHeight * 3} bytes). */
+    void toRgb(AVFrame frame, int targetWidth, int targetHeight, byte[] rgb) {
         context = sws_getCachedContext(context, frame.width(), frame.height(), frame.format(),
                 targetWidth, targetHeight, AV_PIX_FMT_RGB24, flags, null, null, (DoublePointer) null);
         if (context == null) {
@@ -45,9 +52,7 @@ final class FrameScaler implements AutoCloseable {
             strides = new IntPointer(width * 3, 0, 0, 0);
         }
         sws_scale(context, new PointerPointer<>(frame), frame.linesize(), 0, frame.height(), planes, strides);
-        byte[] rgb = new byte[width * height * 3];
-        buffer.get(rgb);
-        return rgb;
+        buffer.get(rgb, 0, width * height * 3);
     }
 
     private void releaseBuffer() {

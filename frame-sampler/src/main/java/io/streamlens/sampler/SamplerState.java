@@ -9,11 +9,16 @@ package io.streamlens.sampler;
  * @param lastSampledUs when the last sample was taken
  * @param previousFrame histogram of the previous decoded frame
  * @param lastSampled histogram of the last sampled frame
+ * @param previousLuma thumbnail luma of the previous decoded frame (empty before the first), so the
+ *     first frame of a segment is compared with the last frame of the one before
+ * @param motionSum sum of the frame differences since the last sample (cut frames left out)
+ * @param motionFrames how many frame differences {@code motionSum} adds up
  */
-public record SamplerState(
-        boolean started, int sceneId, long nextUniformUs, long lastSampledUs, float[] previousFrame, float[] lastSampled) {
+public record SamplerState(boolean started, int sceneId, long nextUniformUs, long lastSampledUs, float[] previousFrame,
+        float[] lastSampled, byte[] previousLuma, double motionSum, int motionFrames) {
 
     public static SamplerState initial() {
-        return new SamplerState(false, 0, 0, 0, new float[ColorHistogram.BINS], new float[ColorHistogram.BINS]);
+        return new SamplerState(false, 0, 0, 0, new float[ColorHistogram.BINS], new float[ColorHistogram.BINS],
+                new byte[0], 0, 0);
     }
 }

@@ -16,8 +16,8 @@ import org.bytedeco.javacv.FrameGrabber;
 /**
  * Decodes segments from their bytes (no temporary files) with FFmpeg, the one place where
  * FFmpeg frames live. Frames stay in the decoder's native pixel format; each one is reduced to a
- * tiny thumbnail for scene scoring, and only frames a visitor asks for are converted to RGB at
- * the model's size. In keyframe mode non-key packets are never handed to the decoder, so an
+ * tiny thumbnail for scene and motion scoring, and only frames a visitor asks for are converted to
+ * RGB at the model's size. In keyframe mode non-key packets are never handed to the decoder, so an
  * archive scan costs a fraction of a full decode.
  */
 public final class SegmentDecoder implements AutoCloseable {
@@ -37,6 +37,8 @@ public final class SegmentDecoder implements AutoCloseable {
     // Nearest-neighbour is enough for a 64-bin histogram of 2304 samples, and the cheapest per frame.
     private final FrameScaler thumbnails = new FrameScaler(SWS_POINT);
     private final FrameScaler resizer = new FrameScaler(SWS_AREA);
+    // Only the histogram and luma derived from a thumbnail are kept, so its pixels can reuse one array.
+    private final byte[] thumbnail = new byte[THUMB_WIDTH * THUMB_HEIGHT * 3];
 
     /**
      * @param frameSize the size sampled frames are converted to
@@ -122,12 +124,14 @@ public final class SegmentDecoder implements AutoCloseable {
         private long ptsUs;
         private boolean keyFrame;
         private float[] histogram;
+        private byte[] luma;
 
         void reset(AVFrame picture, long ptsUs, boolean keyFrame) {
             this.picture = picture;
             this.ptsUs = ptsUs;
             this.keyFrame = keyFrame;
             this.histogram = null;
+            this.luma = null;
         }
 
         @Override
@@ -142,11 +146,23 @@ public final class SegmentDecoder implements AutoCloseable {
 
         @Override
         public float[] histogram() {
-            if (histogram == null) {
-                byte[] thumb = thumbnails.toRgb(picture, THUMB_WIDTH, THUMB_HEIGHT);
-                histogram = ColorHistogram.of(thumb, THUMB_WIDTH * THUMB_HEIGHT);
-            }
+            scoreThumbnail();
             return histogram;
+        }
+
+        @Override
+        public byte[] luma() {
+            scoreThumbnail();
+            return luma;
+        }
+
+        /** Scales the frame to the thumbnail once, for both scores. */
+        private void scoreThumbnail() {
+            if (histogram == null) {
+                thumbnails.toRgb(picture, THUMB_WIDTH, THUMB_HEIGHT, thumbnail);
+                histogram = ColorHistogram.of(thumbnail, THUMB_WIDTH * THUMB_HEIGHT);
+                luma = Luma.of(thumbnail, THUMB_WIDTH * THUMB_HEIGHT);
+            }
         }
 
         @Override

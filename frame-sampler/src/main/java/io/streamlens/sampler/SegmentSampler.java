@@ -37,12 +37,12 @@ public final class SegmentSampler implements AutoCloseable {
                 decoded[0]++;
                 lastTwo[0] = lastTwo[1];
                 lastTwo[1] = frame.ptsUs();
-                FrameSampler.Decision decision = sampler.offer(frame.ptsUs(), frame.histogram(), current[0]);
+                FrameSampler.Decision decision = sampler.offer(frame.ptsUs(), frame.histogram(), frame.luma(), current[0]);
                 current[0] = decision.next();
                 if (decision.sample()) {
                     DecodedFrame.Pixels pixels = frame.pixels();
                     out.accept(new SampledFrame(segment.streamId(), segment.seq(), frame.ptsUs(), decision.sceneId(),
-                            decision.novelty(), pixels.width(), pixels.height(), pixels.rgb()));
+                            decision.novelty(), decision.motion(), pixels.width(), pixels.height(), pixels.rgb()));
                 }
             });
             return new Outcome(current[0], decoded[0], endOf(lastTwo), Optional.empty());

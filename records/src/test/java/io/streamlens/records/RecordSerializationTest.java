@@ -49,13 +49,13 @@ class RecordSerializationTest {
 
     @Test
     void sampledFrameCrossesOperatorsWithoutKryo() throws Exception {
-        SampledFrame frame = new SampledFrame("city", 2, 1_500_000, 4, 0.75, 2, 1, new byte[] {1, 2, 3, 4, 5, 6});
+        SampledFrame frame = new SampledFrame("city", 2, 1_500_000, 4, 0.75, 0.02, 2, 1, new byte[] {1, 2, 3, 4, 5, 6});
         assertThat(roundTrip(SampledFrame.class, frame)).isEqualTo(frame);
     }
 
     @Test
     void sampledSegmentCrossesOperatorsWithoutKryo() throws Exception {
-        SampledFrame frame = new SampledFrame("city", 2, 1_500_000, 4, 0.75, 1, 1, new byte[] {1, 2, 3});
+        SampledFrame frame = new SampledFrame("city", 2, 1_500_000, 4, 0.75, 0.02, 1, 1, new byte[] {1, 2, 3});
         SampledSegment segment = new SampledSegment("city", 2, 1_000_000, 3_000_000, true, "city.mpg", java.util.List.of(frame, frame));
         assertThat(roundTrip(SampledSegment.class, segment)).isEqualTo(segment);
     }
