@@ -43,7 +43,8 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
     }
 
     public static FrameAnalysis textOnly(SampledFrame frame, List<OnScreenText> text) {
-        return new FrameAnalysis(frame.ptsUs(), frame.sceneId(), frame.novelty(), text, 0, 0, 0, new float[0]);
+        return new FrameAnalysis(frame.ptsUs(), frame.sceneId(), frame.novelty(), text, 0, 0, 0, new float[0],
+                Looks.UNKNOWN, PeopleInView.NOT_LOOKED, frame.motion());
     }
 
     public FrameAnalysis withLooks(Looks value) {

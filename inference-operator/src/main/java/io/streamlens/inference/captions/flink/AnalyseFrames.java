@@ -172,7 +172,7 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
         int side = (int) Math.round(Math.sqrt(visual.count()));
         boolean square = side * side == visual.count();
         return new FrameAnalysis(frame.ptsUs(), frame.sceneId(), frame.novelty(), text,
-                square ? side : 1, square ? side : visual.count(), visual.hidden(), visual.values());
+                square ? side : 1, square ? side : visual.count(), visual.hidden(), visual.values()).withMotion(frame.motion());
     }
 
     static List<OnScreenText> toOnScreenText(List<TextLine> lines) {
