@@ -23,6 +23,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 
 import io.streamlens.records.DeadLetterReason;
+import java.util.Optional;
 import java.util.Set;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -99,6 +100,8 @@ public final class Segmenter implements AutoCloseable {
         long segmentStart = 0;
         long lastVideoEnd = 0;
         long seq = 0;
+        boolean h264 = media.video().codecpar().codec_id() == AV_CODEC_ID_H264;
+        Optional<EncoderSei> encoderSei = Optional.empty();
         int consecutiveErrors = 0;
         DamageLog damage = new DamageLog();
         try {
@@ -127,6 +130,7 @@ public final class Segmenter implements AutoCloseable {
                                 continue; // nothing before the first keyframe can be decoded
                             }
                             origin = pts;
+                            encoderSei = h264 ? EncoderSei.of(packet, media.video().codecpar()) : Optional.empty();
                         }
                         long ptsUs = toMicros(pts - origin, timeBase);
                         if (key && muxer != null && ptsUs - segmentStart >= options.targetDurationUs()) {
@@ -135,12 +139,13 @@ public final class Segmenter implements AutoCloseable {
                             muxer.close();
                             muxer = null;
                         }
-                        if (muxer == null) {
+                        boolean firstOfSegment = muxer == null;
+                        if (firstOfSegment) {
                             muxer = new TsMuxer(media.format(), streams);
                             segmentStart = ptsUs;
                         }
                         lastVideoEnd = Math.max(lastVideoEnd, ptsUs + toMicros(packet.duration(), timeBase));
-                        if (!muxer.write(packet)) {
+                        if (!write(muxer, packet, firstOfSegment && seq > 0 ? encoderSei : Optional.empty())) {
                             damage.skippedPacket(ptsUs);
                         }
                     } else if (muxer != null && !muxer.write(packet)) {
@@ -162,6 +167,19 @@ public final class Segmenter implements AutoCloseable {
             av_packet_free(packet);
         }
         return new SourceSummary(seq, lastVideoEnd, damage.describe(truncation(lastVideoEnd)));
+    }
+
+    /** Writes a segment's packet, its first one with the stream's encoder SEI in front (see {@link EncoderSei}). */
+    private static boolean write(TsMuxer muxer, AVPacket packet, Optional<EncoderSei> sei) {
+        if (sei.isEmpty()) {
+            return muxer.write(packet);
+        }
+        AVPacket withSei = sei.get().prependedTo(packet);
+        try {
+            return muxer.write(withSei);
+        } finally {
+            av_packet_free(withSei);
+        }
     }
 
     private int audioStreamToKeep() {
