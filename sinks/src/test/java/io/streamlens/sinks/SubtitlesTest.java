@@ -3,6 +3,7 @@ package io.streamlens.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.records.Caption;
+import io.streamlens.records.SpokenWord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +64,26 @@ class SubtitlesTest {
     @Test
     void timestampsPastAnHourAreWrittenInFull() {
         assertThat(Subtitles.time(3_723_045, ',')).isEqualTo("01:02:03,045");
+    }
+
+    static Caption spoken(long startMs, long endMs, SpokenWord... words) {
+        return new Caption("cam", Caption.idOf("cam", startMs), startMs, endMs, "Speech.", "cam.mp4",
+                new Caption.Evidence(List.of(), List.of(), List.of(), 1, new Caption.Speech(List.of(words), ""), null, null),
+                new Caption.TokenCounts(0, 0), "perception");
+    }
+
+    @Test
+    void speechCuesAreTimedByTheWordsSplitAtPausesAndCarryEachWordOnce() {
+        SpokenWord the = new SpokenWord("the", 1000, 1200, 1);
+        SpokenWord truck = new SpokenWord("truck", 1250, 1600, 1);
+        SpokenWord arrived = new SpokenWord("arrived", 3500, 3900, 1);
+        // windows 0-4 s and 3-7 s overlap: "arrived" is in both
+        List<Caption> captions = List.of(spoken(0, 4000, the, truck, arrived), spoken(3000, 7000, arrived));
+
+        assertThat(Subtitles.cues(captions, Subtitles.Kind.SPEECH))
+                .containsExactly(new Subtitles.Cue(1000, 1800, List.of("the truck")), new Subtitles.Cue(3500, 4300, List.of("arrived")));
+        assertThat(Subtitles.srt(captions, Subtitles.Kind.SPEECH)).startsWith("1\n00:00:01,000 --> 00:00:01,800\nthe truck\n");
+        assertThat(Subtitles.cues(captions, Subtitles.Kind.BOTH)).hasSize(4);
+        assertThat(Subtitles.cues(captions, Subtitles.Kind.SCENE)).hasSize(2);
     }
 }

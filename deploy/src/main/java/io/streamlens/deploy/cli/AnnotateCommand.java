@@ -33,6 +33,9 @@ final class AnnotateCommand implements Callable<Integer> {
     private static final String VIDEO_EXTENSIONS = ".*\\.(mp4|m4v|mov|mkv|webm|avi|mpg|mpeg|ts|m2ts|mts|ogv|ogg|flv|wmv|3gp)$";
 
     @Mixin
+    SubtitleFlags subtitleFlags;
+
+    @Mixin
     JobFlags job;
 
     @Option(names = "--out", required = true, description = "output folder")
@@ -70,7 +73,7 @@ final class AnnotateCommand implements Callable<Integer> {
     private boolean writeOutputs(LocalPipeline local, Map<String, Path> inputOf) throws IOException {
         Map<String, List<Caption>> captions = OutputFiles.byStream(local.read(Topics.CAPTIONS));
         for (var stream : captions.entrySet()) {
-            OutputFiles.writeStream(out, stream.getKey(), stream.getValue());
+            OutputFiles.writeStream(out, stream.getKey(), stream.getValue(), subtitleFlags.subtitles);
         }
         List<DeadLetter> letters = OutputFiles.deadLetters(local.read(Topics.DEADLETTER));
         List<String> failures = new ArrayList<>();

@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
                 + "and written with subtitles to --out. Exit status 1 if any input failed.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin
+    SubtitleFlags subtitleFlags;
+
+    @Mixin
     JobFlags job;
 
     @Option(names = "--out", defaultValue = "out", description = "output folder (default: ${DEFAULT-VALUE})")
@@ -72,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, List<Caption>> captions = OutputFiles.byStream(local.read(Topics.CAPTIONS));
         OutputFiles.writeLines(out.resolve(OutputFiles.CAPTIONS), captions.values().stream().flatMap(List::stream).map(Json::write).toList());
         for (var stream : captions.entrySet()) {
-            OutputFiles.writeStream(out, stream.getKey(), stream.getValue());
+            OutputFiles.writeStream(out, stream.getKey(), stream.getValue(), subtitleFlags.subtitles);
         }
         List<String> answerLines = local.read(Topics.ANSWERS);
         if (!questions.isEmpty()) {

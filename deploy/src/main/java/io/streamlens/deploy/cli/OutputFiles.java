@@ -50,10 +50,10 @@ final class OutputFiles {
     }
 
     /** {@code name.jsonl}, {@code name.vtt} and {@code name.srt} for one stream's captions. */
-    static void writeStream(Path out, String name, List<Caption> captions) throws IOException {
+    static void writeStream(Path out, String name, List<Caption> captions, Subtitles.Kind subtitles) throws IOException {
         writeLines(out.resolve(name + ".jsonl"), captions.stream().map(Json::write).toList());
-        write(out.resolve(name + ".vtt"), Subtitles.webVtt(captions));
-        write(out.resolve(name + ".srt"), Subtitles.srt(captions));
+        write(out.resolve(name + ".vtt"), Subtitles.webVtt(captions, subtitles));
+        write(out.resolve(name + ".srt"), Subtitles.srt(captions, subtitles));
     }
 
     static void writeLines(Path file, List<String> lines) throws IOException {

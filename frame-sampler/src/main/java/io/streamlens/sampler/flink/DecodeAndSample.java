@@ -8,6 +8,7 @@ import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
 import io.streamlens.sampler.SamplerState;
 import io.streamlens.sampler.SegmentSampler;
+import io.streamlens.sampler.Uninterruptible;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -42,6 +43,7 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
 
     @Override
     public void open(OpenContext context) {
+        Uninterruptible.loadFfmpeg();
         sampler = new SegmentSampler(spec, frameSize, decoderThreads);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("sampler", SamplerState.class));
     }

@@ -1,6 +1,8 @@
 package io.streamlens.inference.detect;
 
 import io.streamlens.inference.RgbImage;
+import io.streamlens.sampler.JavaCppMemory;
+import io.streamlens.sampler.Uninterruptible;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -106,8 +108,11 @@ public final class PeopleAndFacesDetector implements AutoCloseable {
         return open(Settings.defaults());
     }
 
+    /** Loads OpenCV where a Flink cancel cannot interrupt it half-way (see {@link Uninterruptible}). */
     public static PeopleAndFacesDetector open(Settings settings) {
-        return new PeopleAndFacesDetector(Objects.requireNonNull(settings, "settings"));
+        Objects.requireNonNull(settings, "settings");
+        JavaCppMemory.allowBeyondHeap();
+        return Uninterruptible.call("load OpenCV", () -> new PeopleAndFacesDetector(settings));
     }
 
     public Settings settings() {

@@ -3,13 +3,13 @@ package io.streamlens.inference.speech;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -52,22 +52,24 @@ public final class ModelCache {
             if (Files.exists(target.resolve(MARKER))) {
                 return target;
             }
-            if (Files.exists(target)) {
-                // Not made by this class (it renames only complete folders): move it aside, never use it.
-                Files.move(target, root.resolve(target.getFileName() + ".stale-" + System.nanoTime()));
-            }
-            Path temporary = Files.createTempDirectory(root, target.getFileName() + ".unpacking-");
-            try {
-                unpackInto(temporary);
-                Files.writeString(temporary.resolve(MARKER), "complete\n");
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                if (!Files.exists(target.resolve(MARKER))) {
-                    throw e;
+            // TaskManagers on one machine unpack at the same time: one at a time, the others then find it done.
+            try (FileChannel lock = FileChannel.open(root.resolve(target.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+                if (Files.exists(target.resolve(MARKER))) {
+                    return target;
                 }
-                // Another JVM finished first; its copy is as good as ours.
-            } finally {
-                deleteIfPresent(temporary);
+                if (Files.exists(target)) {
+                    // Not made by this class (it renames only complete folders): move it aside, never use it.
+                    Files.move(target, root.resolve(target.getFileName() + ".stale-" + System.nanoTime()));
+                }
+                Path temporary = Files.createTempDirectory(root, target.getFileName() + ".unpacking-");
+                try {
+                    unpackInto(temporary);
+                    Files.writeString(temporary.resolve(MARKER), "complete\n");
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    deleteIfPresent(temporary);
+                }
             }
             return target;
         } catch (IOException e) {

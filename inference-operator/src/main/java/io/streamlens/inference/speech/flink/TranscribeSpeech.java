@@ -9,6 +9,7 @@ import io.streamlens.records.SegmentSpeech;
 import io.streamlens.records.SpokenWord;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.DecodeException;
+import io.streamlens.sampler.Uninterruptible;
 import io.streamlens.sampler.audio.AudioDecoder;
 import io.streamlens.sampler.audio.PcmChunk;
 import io.streamlens.sampler.audio.SegmentAudio;
@@ -66,7 +67,8 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-audio", PendingAudio.class));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("speech-idle-timer", Types.LONG));
         if (enabled) {
-            model = SpeechModel.acquire(ModelCache.defaultRoot());
+            Uninterruptible.loadFfmpeg();
+            model = Uninterruptible.call("load the speech model", () -> SpeechModel.acquire(ModelCache.defaultRoot()));
             decoder = new AudioDecoder();
         }
     }
