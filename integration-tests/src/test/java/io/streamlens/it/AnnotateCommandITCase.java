@@ -32,7 +32,7 @@ class AnnotateCommandITCase {
         Path broken = Files.writeString(dir.resolve("broken.mp4"), "not a video either, but named as one");
         Path out = dir.resolve("out");
 
-        int status = new CommandLine(new StreamLensCli()).execute("annotate", "--out", out.toString(),
+        int status = StreamLensCli.commandLine().execute("annotate", "--out", out.toString(),
                 dir.resolve("archive").toString(), broken.toString());
 
         assertThat(status).as("an input failed").isEqualTo(1);

@@ -6,14 +6,22 @@ import io.streamlens.compression.bench.PatchTokens;
 import io.streamlens.deploy.bench.DecodeBenchmark;
 import io.streamlens.deploy.bench.LatencyPlot;
 import io.streamlens.deploy.bench.SampledVideo;
+import io.streamlens.deploy.bench.SpokenSample;
+import io.streamlens.deploy.cluster.FlinkRest;
 import io.streamlens.inference.bench.InferenceBenchmark;
+import io.streamlens.inference.detect.DetectorBenchmark;
+import io.streamlens.inference.speech.ModelCache;
+import io.streamlens.inference.speech.SpeechBenchmark;
+import io.streamlens.inference.speech.SpeechModel;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.ingest.SampleMedia;
 import io.streamlens.sampler.SamplerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,7 +97,9 @@ final class BenchCommand {
 
     @Command(name = "inference", mixinStandardHelpOptions = true,
             description = "Model latency and throughput at batch 1, 4 and 16 through StreamLens' batcher, next to bare "
-                    + "OrtSession.run on the same inputs. Options: --threads N --device cpu|cuda[:N] --seconds S --batches 1,4,16")
+                    + "OrtSession.run on the same inputs; then the speech recogniser (audio seconds per wall second, one "
+                    + "thread) and the face and people detectors (ms per 640x360 frame, one thread). "
+                    + "Options: --threads N --device cpu|cuda[:N] --seconds S --batches 1,4,16")
     static final class Inference implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "OPTION")
         List<String> args = new ArrayList<>();
@@ -97,6 +107,15 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             InferenceBenchmark.main(args.toArray(String[]::new));
+            Optional<short[]> speech = SpokenSample.speak(SpokenSample.PARAGRAPH);
+            if (speech.isEmpty()) {
+                System.err.println("speech recogniser not measured: espeak-ng, which reads the test paragraph, is not installed");
+            } else {
+                try (SpeechModel model = SpeechModel.acquire(ModelCache.defaultRoot())) {
+                    SpeechBenchmark.run(model, speech.get(), 3).forEach(System.out::println);
+                }
+            }
+            DetectorBenchmark.run(Duration.ofSeconds(3)).forEach(System.out::println);
             return 0;
         }
     }
@@ -130,6 +149,14 @@ final class BenchCommand {
         @Option(names = "--plot", paramLabel = "PNG", description = "also draw live latency against streams into this PNG")
         Path plot;
 
+        @Option(names = "--perception-off", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "archive mode: also run once with every detector off (--perceive none), for comparison (default: on)")
+        boolean perceptionOff;
+
+        @Option(names = "--jobmanager", paramLabel = "H:P",
+                description = "archive mode: also run on this Flink cluster (./streamlens cluster start), next to the MiniCluster")
+        String jobManager;
+
         @picocli.CommandLine.Mixin
         JobFlags job;
 
@@ -140,6 +167,13 @@ final class BenchCommand {
                 List<Path> files = videos.isEmpty() ? SampleMedia.videos() : videos;
                 for (String sampler : samplers) {
                     bench.archive(files, SamplerSpec.parse(sampler));
+                    if (jobManager != null) {
+                        bench.archiveOnCluster(files, SamplerSpec.parse(sampler), new FlinkRest(jobManager), RunCommand.defaultJobJar());
+                    }
+                }
+                if (perceptionOff) {
+                    new PipelineBenchmark(System.out, job.toOptions().withPerception(java.util.EnumSet.noneOf(
+                            io.streamlens.inference.captions.Perception.class))).archive(files, SamplerSpec.parse(samplers.get(0)));
                 }
             }
             if (!skipLive) {

@@ -1,6 +1,7 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.JobOptions;
+import io.streamlens.deploy.cluster.FlinkRest;
 import io.streamlens.ingest.SampleClip;
 import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
@@ -53,6 +54,7 @@ final class PipelineBenchmark {
             local.run(options.withSampler(sampler), null, false, false);
             double wall = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> line = line("archive", sampler, reports.size());
+            line.put("where", "minicluster");
             line.put("videoSeconds", round(videoSeconds));
             line.put("wallSeconds", round(wall));
             line.put("videoSecondsPerSecond", round(videoSeconds / wall));
@@ -61,6 +63,59 @@ final class PipelineBenchmark {
             line.put("stateBytesPerStream", stateBytesPerStream(local.checkpointDir(), reports.size()));
             emit(line);
         }
+    }
+
+    /**
+     * The same archive run on a Flink cluster: the job jar submitted through the REST API, timed
+     * from submission until every stream's last window is captioned (job start-up included, as
+     * in the MiniCluster figure).
+     */
+    void archiveOnCluster(List<Path> videos, SamplerSpec sampler, FlinkRest cluster, Path jobJar) throws Exception {
+        try (LocalPipeline local = LocalPipeline.start()) {
+            List<String> sources = videos.stream().map(Path::toString).toList();
+            List<String> ids = sources.stream().map(StreamIds::fromSource).toList();
+            List<PublishReport> reports = local.publish(sources, ids);
+            Map<String, Long> lastEndMs = new ConcurrentHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                lastEndMs.put(ids.get(i), reports.get(i).videoUs() / 1000);
+            }
+            Map<String, Long> seenEnd = new ConcurrentHashMap<>();
+            String jarId = cluster.uploadJar(jobJar);
+            long t0 = System.nanoTime();
+            String job;
+            try (CaptionTail tail = new CaptionTail(local.kafka(), c -> seenEnd.merge(c.streamId(), c.endMs(), Math::max))) {
+                job = cluster.runJar(jarId, ClusterJob.class.getName(), List.of("--bootstrap-servers", local.kafka().bootstrapServers(),
+                        "--parallelism", String.valueOf(options.parallelism()), "--sampler", sampler.toString(),
+                        "--perceive", perceptionFlag(), "--checkpoint-dir", local.checkpointDir().toUri().toString()), null);
+                long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+                // a stream's last window ends where its video does (to the frame, so allow one)
+                while (lastEndMs.entrySet().stream().anyMatch(e -> seenEnd.getOrDefault(e.getKey(), -1L) < e.getValue() - 100)) {
+                    if (System.nanoTime() > deadline) {
+                        cluster.cancel(job);
+                        throw new IllegalStateException("the cluster did not caption every stream's end within 15 minutes");
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            cluster.cancel(job);
+            double videoSeconds = reports.stream().mapToLong(PublishReport::videoUs).sum() / 1e6;
+            Map<String, Object> line = line("archive", sampler, reports.size());
+            line.put("where", "cluster " + cluster.webUi().getAuthority() + " (" + cluster.overview().map(
+                    o -> o.path("taskmanagers").asInt() + " TaskManagers x " + o.path("slots-total").asInt() / Math.max(1,
+                            o.path("taskmanagers").asInt()) + " slots").orElse("?") + ")");
+            line.put("videoSeconds", round(videoSeconds));
+            line.put("wallSeconds", round(wall));
+            line.put("videoSecondsPerSecond", round(videoSeconds / wall));
+            line.put("p50Ms", null);
+            line.put("p95Ms", null);
+            emit(line);
+        }
+    }
+
+    private String perceptionFlag() {
+        return options.perception().isEmpty() ? "none"
+                : String.join(",", options.perception().stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     /** Caption latency of one live run. */
@@ -139,6 +194,8 @@ final class PipelineBenchmark {
         line.put("mode", mode);
         line.put("sampler", sampler.toString());
         line.put("model", options.modelPack());
+        line.put("perceive", perceptionFlag());
+        line.put("parallelism", options.parallelism());
         line.put("streams", streams);
         return line;
     }

@@ -125,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
         return kept;
     }
 
-    private static Path defaultJobJar() {
+    static Path defaultJobJar() {
         try {
             Path cliJar = Path.of(RunCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return cliJar.resolveSibling("streamlens-job.jar");

@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
 public final class StreamLensCli {
 
     public static void main(String[] args) {
-        int status = new CommandLine(new StreamLensCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-        System.exit(status);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as users get it (tests run commands through this too). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new StreamLensCli()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 }
