@@ -13,6 +13,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
@@ -23,6 +24,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 
 import io.streamlens.records.DeadLetterReason;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -50,6 +53,8 @@ public final class Segmenter implements AutoCloseable {
             AV_CODEC_ID_AAC, AV_CODEC_ID_MP3, AV_CODEC_ID_MP2, AV_CODEC_ID_AC3, AV_CODEC_ID_EAC3, AV_CODEC_ID_OPUS);
     /** Read errors in a row after which a source is taken to be broken beyond resync. */
     private static final int MAX_CONSECUTIVE_READ_ERRORS = 64;
+    /** Audio packets kept while waiting for the first video keyframe: about 10 s of AAC. */
+    private static final int MAX_AUDIO_AHEAD = 500;
     /** A source that ends this much earlier than its container declares was cut off. */
     private static final long TRUNCATION_SLACK_US = 1_000_000L;
 
@@ -102,6 +107,8 @@ public final class Segmenter implements AutoCloseable {
         long seq = 0;
         boolean h264 = media.video().codecpar().codec_id() == AV_CODEC_ID_H264;
         Optional<EncoderSei> encoderSei = Optional.empty();
+        // Files often store audio ahead of the first video packet; it belongs in the first segment.
+        List<AVPacket> audioAhead = new ArrayList<>();
         int consecutiveErrors = 0;
         DamageLog damage = new DamageLog();
         try {
@@ -143,12 +150,17 @@ public final class Segmenter implements AutoCloseable {
                         if (firstOfSegment) {
                             muxer = new TsMuxer(media.format(), streams);
                             segmentStart = ptsUs;
+                            writeAudioAhead(muxer, audioAhead, toMicros(origin, timeBase));
                         }
                         lastVideoEnd = Math.max(lastVideoEnd, ptsUs + toMicros(packet.duration(), timeBase));
                         if (!write(muxer, packet, firstOfSegment && seq > 0 ? encoderSei : Optional.empty())) {
                             damage.skippedPacket(ptsUs);
                         }
-                    } else if (muxer != null && !muxer.write(packet)) {
+                    } else if (muxer == null) {
+                        if (audioAhead.size() < MAX_AUDIO_AHEAD) {
+                            audioAhead.add(av_packet_clone(packet));
+                        }
+                    } else if (!muxer.write(packet)) {
                         damage.skippedPacket(lastVideoEnd);
                     }
                 } finally {
@@ -164,9 +176,26 @@ public final class Segmenter implements AutoCloseable {
             if (muxer != null) {
                 muxer.close();
             }
+            audioAhead.forEach(p -> av_packet_free(p));
             av_packet_free(packet);
         }
         return new SourceSummary(seq, lastVideoEnd, damage.describe(truncation(lastVideoEnd)));
+    }
+
+    /**
+     * Audio read before the first video keyframe, from that keyframe's time on (earlier audio has
+     * no picture to go with); the list is emptied.
+     */
+    private void writeAudioAhead(TsMuxer muxer, List<AVPacket> audio, long videoOriginUs) {
+        for (AVPacket early : audio) {
+            long pts = early.pts() != AV_NOPTS_VALUE ? early.pts() : early.dts();
+            AVRational base = media.format().streams(early.stream_index()).time_base();
+            if (pts != AV_NOPTS_VALUE && toMicros(pts, base) >= videoOriginUs) {
+                muxer.write(early);
+            }
+            av_packet_free(early);
+        }
+        audio.clear();
     }
 
     /** Writes a segment's packet, its first one with the stream's encoder SEI in front (see {@link EncoderSei}). */

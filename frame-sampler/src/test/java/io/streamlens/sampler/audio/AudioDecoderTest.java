@@ -107,11 +107,10 @@ class AudioDecoderTest {
                 totalUs += chunk.durationUs();
             }
         }
-        // The phone MP4 stores its first second of audio ahead of the first video packet, and the
-        // Segmenter keeps only audio read after the first keyframe, so where audio starts is the
-        // segmenter's business; that it runs on to the picture's end, without holes, is ours. The
+        // The phone MP4 stores its first second of audio ahead of the first video packet; the
+        // Segmenter carries it into the first segment, so the sound starts with the picture. The
         // cockatoo's MP3 starts 69 ms before its picture (encoder delay), which stays visible in TS.
-        assertThat(firstUs).isBetween(-150_000L, summary.videoUs());
+        assertThat(firstUs).isBetween(-150_000L, 100_000L);
         assertThat(lastUs).isCloseTo(summary.videoUs(), within(250_000L));
         assertThat(totalUs).isCloseTo(lastUs - firstUs, within(segments.size() * ONE_FRAME_US));
     }
