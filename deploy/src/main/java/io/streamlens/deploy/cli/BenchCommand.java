@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints one JSON object per result line.",
@@ -101,7 +101,8 @@ final class BenchCommand {
                     + "thread) and the face and people detectors (ms per 640x360 frame, one thread). "
                     + "Options: --threads N --device cpu|cuda[:N] --seconds S --batches 1,4,16")
     static final class Inference implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "OPTION")
+        /** InferenceBenchmark parses its own options. */
+        @Unmatched
         List<String> args = new ArrayList<>();
 
         @Override
