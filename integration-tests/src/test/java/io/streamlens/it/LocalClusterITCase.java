@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.TopicDump;
 import io.streamlens.deploy.cli.ClusterJob;
+import io.streamlens.deploy.cli.StreamLensCli;
 import io.streamlens.deploy.cluster.ClusterDir;
 import io.streamlens.deploy.cluster.ClusterSettings;
 import io.streamlens.deploy.cluster.FlinkRest;
@@ -117,7 +118,15 @@ class LocalClusterITCase {
         waitFor(() -> captions("platforms").stream().anyMatch(c -> c.startMs() == 6_000), "the stream's last caption");
         String savepoint = rest.stopWithSavepoint(wide, Duration.ofMinutes(2));
 
-        String narrow = submit(1, savepoint);
+        // the second submission goes the way a user's does: ./streamlens run --jobmanager … --from-savepoint
+        int status = StreamLensCli.commandLine().execute("run", "--jobmanager", rest.webUi().getAuthority(),
+                "--bootstrap-servers", kafka.bootstrapServers(), "--parallelism", "1", "--checkpoint-interval", "1s",
+                "--checkpoint-dir", cluster.dir().checkpoints().toString(), "--from-savepoint", savepoint,
+                "--job-jar", JOB_JAR.toString());
+        assertThat(status).isZero();
+        String narrow = rest.jobs().findValues("jid").stream().map(JsonNode::asText)
+                .filter(id -> !id.equals(wide)).filter(id -> "RUNNING".equals(rest.job(id).path("state").asText()))
+                .findFirst().orElseThrow();
         awaitRunning(narrow);
         assertThat(rest.job(narrow).path("vertices").findValues("parallelism")).allSatisfy(p -> assertThat(p.asInt()).isEqualTo(1));
         ask(Query.of("q-platform", "platforms", "When was platform 2 shown?"));

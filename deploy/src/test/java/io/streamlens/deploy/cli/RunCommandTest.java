@@ -1,0 +1,30 @@
+package io.streamlens.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class RunCommandTest {
+    @Test
+    void theJobJarGetsEveryJobFlagButNoneOfTheSubmittersOwn() {
+        List<String> original = List.of("--bootstrap-servers", "k:9092", "--jobmanager", "jm:8081", "--parallelism", "4",
+                "--out=frames", "--checkpoint-dir", "chk", "--sampler", "scene", "--from-savepoint", "/sp/1",
+                "--job-jar", "x.jar", "--perceive", "text,speech");
+
+        assertThat(RunCommand.forwardedArgs(original)).containsExactly(
+                "--bootstrap-servers", "k:9092", "--parallelism", "4", "--sampler", "scene", "--perceive", "text,speech");
+    }
+
+    @Test
+    void whatIsForwardedParsesAsTheClusterJobsFlags() {
+        List<String> forwarded = RunCommand.forwardedArgs(List.of("--bootstrap-servers", "k:9092", "--jobmanager", "jm:8081",
+                "--delivery", "at_least_once", "--window", "6s"));
+        ClusterJob job = new ClusterJob();
+        new CommandLine(job).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(forwarded.toArray(String[]::new));
+
+        assertThat(job.kafka.bootstrapServers).isEqualTo("k:9092");
+        assertThat(job.job.toOptions().window().windowUs()).isEqualTo(6_000_000L);
+    }
+}
