@@ -53,13 +53,7 @@ final class PipelineBenchmark {
             long t0 = System.nanoTime();
             local.run(options.withSampler(sampler), null, false, false);
             double wall = (System.nanoTime() - t0) / 1e9;
-            Map<String, Object> line = line("archive", sampler, reports.size());
-            line.put("where", "minicluster");
-            line.put("videoSeconds", round(videoSeconds));
-            line.put("wallSeconds", round(wall));
-            line.put("videoSecondsPerSecond", round(videoSeconds / wall));
-            line.put("p50Ms", null);
-            line.put("p95Ms", null);
+            Map<String, Object> line = archiveLine(sampler, reports.size(), "minicluster", videoSeconds, wall);
             line.put("stateBytesPerStream", stateBytesPerStream(local.checkpointDir(), reports.size()));
             emit(line);
         }
@@ -104,19 +98,25 @@ final class PipelineBenchmark {
             double wall = (System.nanoTime() - t0) / 1e9;
             cluster.cancel(job);
             double videoSeconds = reports.stream().mapToLong(PublishReport::videoUs).sum() / 1e6;
-            Map<String, Object> line = line("archive", sampler, reports.size());
-            line.put("where", "cluster " + cluster.webUi().getAuthority() + " (" + cluster.overview().map(
+            String where = "cluster " + cluster.webUi().getAuthority() + " (" + cluster.overview().map(
                     o -> o.path("taskmanagers").asInt() + " TaskManagers x " + o.path("slots-total").asInt() / Math.max(1,
-                            o.path("taskmanagers").asInt()) + " slots").orElse("?") + ")");
-            line.put("videoSeconds", round(videoSeconds));
-            line.put("wallSeconds", round(wall));
-            line.put("videoSecondsPerSecond", round(videoSeconds / wall));
+                            o.path("taskmanagers").asInt()) + " slots").orElse("?") + ")";
+            Map<String, Object> line = archiveLine(sampler, reports.size(), where, videoSeconds, wall);
             // start-up: fresh TaskManager JVMs load FFmpeg, ONNX Runtime, OpenCV and Vosk for the job
             line.put("firstCaptionSeconds", round((firstCaption.get() - t0) / 1e9));
-            line.put("p50Ms", null);
-            line.put("p95Ms", null);
             emit(line);
         }
+    }
+
+    private Map<String, Object> archiveLine(SamplerSpec sampler, int streams, String where, double videoSeconds, double wall) {
+        Map<String, Object> line = line("archive", sampler, streams);
+        line.put("where", where);
+        line.put("videoSeconds", round(videoSeconds));
+        line.put("wallSeconds", round(wall));
+        line.put("videoSecondsPerSecond", round(videoSeconds / wall));
+        line.put("p50Ms", null);
+        line.put("p95Ms", null);
+        return line;
     }
 
     private String perceptionFlag() {

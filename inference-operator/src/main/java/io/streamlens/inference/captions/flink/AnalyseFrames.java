@@ -192,6 +192,11 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
     public void close() {
         if (detection != null) {
             detection.shutdownNow();
+            try {
+                detection.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS); // a detection in flight uses the detector
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (detector != null) {
             detector.close();

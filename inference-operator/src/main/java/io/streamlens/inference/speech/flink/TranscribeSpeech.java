@@ -137,32 +137,29 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
 
     /** A stream gone quiet: its recogniser and saved audio are dropped, as its caption windows are. */
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<SegmentSpeech> out) {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<SegmentSpeech> out) throws Exception {
         forget(ctx.getCurrentKey(), ctx);
     }
 
-    private void forget(String stream, Context ctx) throws RuntimeException {
+    private void forget(String stream, Context ctx) throws Exception {
         StreamTranscriber transcriber = transcribers.remove(stream);
         if (transcriber != null) {
             transcriber.close();
         }
-        try {
-            Long timer = idleTimer.value();
-            if (timer != null) {
-                ctx.timerService().deleteProcessingTimeTimer(timer);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        cancelIdleTimer(ctx);
         pending.clear();
         idleTimer.clear();
     }
 
-    private void rearmIdleTimer(Context ctx) throws java.io.IOException {
+    private void cancelIdleTimer(Context ctx) throws Exception {
         Long timer = idleTimer.value();
         if (timer != null) {
             ctx.timerService().deleteProcessingTimeTimer(timer);
         }
+    }
+
+    private void rearmIdleTimer(Context ctx) throws Exception {
+        cancelIdleTimer(ctx);
         long next = ctx.timerService().currentProcessingTime() + idleTimeoutMs;
         ctx.timerService().registerProcessingTimeTimer(next);
         idleTimer.update(next);
