@@ -19,6 +19,7 @@ public final class FlinkEnvironments {
      * The same, for a cluster whose checkpoint storage may be remote ({@code s3://…}).
      *
      * @param checkpointUri where checkpoints go, or null to keep the cluster's own setting
+     * @param checkpointInterval how often, or null to keep the cluster's own setting
      */
     public static Configuration jobConfiguration(String checkpointUri, Duration checkpointInterval) {
         Configuration conf = new Configuration();
@@ -26,7 +27,9 @@ public final class FlinkEnvironments {
         if (checkpointUri != null) {
             conf.setString("execution.checkpointing.dir", checkpointUri);
         }
-        conf.setString("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms");
+        if (checkpointInterval != null) {
+            conf.setString("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms");
+        }
         conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         conf.setString("execution.checkpointing.incremental", "true");
         // Every record crossing an operator must have a real serializer: a Kryo fallback is a bug.

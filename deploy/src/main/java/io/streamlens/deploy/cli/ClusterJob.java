@@ -33,9 +33,12 @@ public final class ClusterJob implements Callable<Integer> {
             description = "checkpoint storage (file:///…, s3://…); default: the cluster's execution.checkpointing.dir")
     String checkpointDir;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
-            description = "checkpoint every (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint-interval", converter = DurationConverter.class,
+            description = "checkpoint every (default: the cluster's execution.checkpointing.interval, or 10s when it has none)")
     Duration checkpointInterval;
+
+    /** Without checkpoints exactly-once captions would never be committed. */
+    static final Duration FALLBACK_INTERVAL = Duration.ofSeconds(10);
 
     /** Never exits the JVM: in application mode this main runs inside the JobManager. */
     public static void main(String[] args) throws Exception {
@@ -55,6 +58,9 @@ public final class ClusterJob implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 FlinkEnvironments.jobConfiguration(checkpointDir, checkpointInterval));
         env.setParallelism(options.parallelism());
+        if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            env.enableCheckpointing(FALLBACK_INTERVAL.toMillis());
+        }
         StreamLensJob.build(env, SegmentSources.kafka(kafkaConfig, options.segmentsTopic(), "streamlens", false),
                 QuerySources.kafka(kafkaConfig, "streamlens", false), options,
                 new StandardOutputs(kafkaConfig, options.delivery(), null, false));
