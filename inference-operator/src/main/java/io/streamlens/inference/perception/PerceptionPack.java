@@ -14,6 +14,7 @@ import io.streamlens.inference.pack.PackSessions;
 import io.streamlens.inference.pack.PackSource;
 import io.streamlens.inference.pack.Problems;
 import io.streamlens.inference.pack.SessionContract;
+import io.streamlens.inference.runtime.BatchedModel;
 import io.streamlens.inference.runtime.Batcher;
 import io.streamlens.inference.runtime.DeviceChoice;
 import io.streamlens.inference.runtime.SessionFactory;
@@ -50,9 +51,9 @@ public final class PerceptionPack implements ModelPack {
     private final TextDetector detector;
     private final TextRecognizer recognizer;
     private final SentenceEmbedder embedder;
-    private Batcher<TextDetector.PreparedFrame, List<TextBox>> detectBatcher;
-    private Batcher<LineCrop, CtcDecoder.Decoded> recognizeBatcher;
-    private Batcher<SentenceEmbedder.Tokens, Embedding> embedBatcher;
+    private final BatchedModel<RgbImage, TextDetector.PreparedFrame, List<TextBox>> detect;
+    private final BatchedModel<LineCrop, TextRecognizer.Crop, CtcDecoder.Decoded> recognize;
+    private final BatchedModel<String, SentenceEmbedder.Tokens, Embedding> embed;
     private boolean closed;
 
     private PerceptionPack(String name, DeviceChoice device, RuntimeOptions options, List<OrtSession> sessions,
@@ -64,6 +65,12 @@ public final class PerceptionPack implements ModelPack {
         this.detector = detector;
         this.recognizer = recognizer;
         this.embedder = embedder;
+        this.detect = new BatchedModel<>(name + "-text-detector", "text detection", options.batching(),
+                detector::prepare, detector::detect);
+        this.recognize = new BatchedModel<>(name + "-text-recognizer", "text recognition", options.batching(),
+                crop -> recognizer.prepare(crop.image(), crop.box()), recognizer::recognize);
+        this.embed = new BatchedModel<>(name + "-sentence-embedder", "embedding", options.batching(),
+                embedder::prepare, embedder::embed);
     }
 
     /** Opens and checks the pack's models; every problem found is thrown together. */
@@ -156,15 +163,9 @@ public final class PerceptionPack implements ModelPack {
      * other callers' lines. A bad frame fails this future only.
      */
     public CompletableFuture<List<TextLine>> readTextAsync(RgbImage image) {
-        TextDetector.PreparedFrame frame;
-        try {
-            frame = detector.prepare(image);
-        } catch (InferenceException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return detectBatcher().submit(frame).thenCompose(boxes -> {
+        return detect.submit(image).thenCompose(boxes -> {
             List<CompletableFuture<CtcDecoder.Decoded>> texts = boxes.stream()
-                    .map(b -> recognizeBatcher().submit(new LineCrop(image, b))).toList();
+                    .map(b -> recognize.submit(new LineCrop(image, b))).toList();
             return CompletableFuture.allOf(texts.toArray(CompletableFuture[]::new))
                     .thenApply(done -> lines(boxes, texts.stream().map(CompletableFuture::join).toList()));
         });
@@ -172,28 +173,17 @@ public final class PerceptionPack implements ModelPack {
 
     /** A sentence embedding, run in the caller's thread. */
     public Embedding embed(String text) {
-        return embedAll(List.of(text)).get(0);
+        return embed.run(text);
     }
 
     /** Embeddings of several texts in one call. */
     public List<Embedding> embedAll(List<String> texts) {
-        List<SentenceEmbedder.Tokens> tokens = texts.stream().map(embedder::prepare).toList();
-        try {
-            return embedder.embed(tokens);
-        } catch (OrtException e) {
-            throw new InferenceException(FailureReason.MODEL_FAILURE, "embedding: " + e.getMessage(), e);
-        }
+        return embed.runAll(texts);
     }
 
     /** A sentence embedding batched with other callers' texts; a bad text fails this future only. */
     public CompletableFuture<Embedding> embedAsync(String text) {
-        SentenceEmbedder.Tokens tokens;
-        try {
-            tokens = embedder.prepare(text);
-        } catch (InferenceException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return embedBatcher().submit(tokens);
+        return embed.submit(text);
     }
 
     /**
@@ -201,13 +191,7 @@ public final class PerceptionPack implements ModelPack {
      * {@link #readTextAsync} when only the presence of text matters.
      */
     public CompletableFuture<List<TextBox>> findTextAsync(RgbImage image) {
-        TextDetector.PreparedFrame frame;
-        try {
-            frame = detector.prepare(image);
-        } catch (InferenceException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return detectBatcher().submit(frame);
+        return detect.submit(image);
     }
 
     /**
@@ -219,7 +203,7 @@ public final class PerceptionPack implements ModelPack {
             return CompletableFuture.failedFuture(new InferenceException(FailureReason.SHAPE_MISMATCH,
                     box + " lies outside the " + image.width() + "x" + image.height() + " frame"));
         }
-        return recognizeBatcher().submit(new LineCrop(image, box))
+        return recognize.submit(new LineCrop(image, box))
                 .thenApply(d -> new TextLine(d.confidence() >= MIN_CONFIDENCE ? d.text() : "", box, d.confidence()));
     }
 
@@ -237,7 +221,7 @@ public final class PerceptionPack implements ModelPack {
 
     /** Batching statistics of the detector, recogniser and embedder, in that order. */
     public List<Batcher.Stats> batchStats() {
-        return List.of(detectBatcher().stats(), recognizeBatcher().stats(), embedBatcher().stats());
+        return List.of(detect.stats(), recognize.stats(), embed.stats());
     }
 
     private static List<TextLine> lines(List<TextBox> boxes, List<CtcDecoder.Decoded> texts) {
@@ -251,39 +235,15 @@ public final class PerceptionPack implements ModelPack {
         return LineLayout.readingOrder(lines, TextLine::box);
     }
 
-    private synchronized Batcher<TextDetector.PreparedFrame, List<TextBox>> detectBatcher() {
-        if (detectBatcher == null) {
-            detectBatcher = new Batcher<>(name + "-text-detector", options.batching(), detector::detect);
-        }
-        return detectBatcher;
-    }
-
-    private synchronized Batcher<LineCrop, CtcDecoder.Decoded> recognizeBatcher() {
-        if (recognizeBatcher == null) {
-            recognizeBatcher = new Batcher<>(name + "-text-recognizer", options.batching(),
-                    items -> recognizer.recognize(items.stream().map(c -> recognizer.prepare(c.image(), c.box())).toList()));
-        }
-        return recognizeBatcher;
-    }
-
-    private synchronized Batcher<SentenceEmbedder.Tokens, Embedding> embedBatcher() {
-        if (embedBatcher == null) {
-            embedBatcher = new Batcher<>(name + "-sentence-embedder", options.batching(), embedder::embed);
-        }
-        return embedBatcher;
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        for (Batcher<?, ?> b : Arrays.asList(detectBatcher, recognizeBatcher, embedBatcher)) {
-            if (b != null) {
-                b.close();
-            }
-        }
+        detect.close();
+        recognize.close();
+        embed.close();
         SessionFactory.closeAll(sessions);
         embedder.close();
     }

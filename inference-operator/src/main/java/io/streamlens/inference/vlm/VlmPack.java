@@ -2,7 +2,6 @@ package io.streamlens.inference.vlm;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.streamlens.inference.FailureReason;
 import io.streamlens.inference.InferenceException;
 import io.streamlens.inference.ModelPack;
 import io.streamlens.inference.RgbImage;
@@ -14,6 +13,7 @@ import io.streamlens.inference.pack.PackSessions;
 import io.streamlens.inference.pack.PackSource;
 import io.streamlens.inference.pack.Problems;
 import io.streamlens.inference.pack.SessionContract;
+import io.streamlens.inference.runtime.BatchedModel;
 import io.streamlens.inference.runtime.Batcher;
 import io.streamlens.inference.runtime.DeviceChoice;
 import io.streamlens.inference.runtime.SessionFactory;
@@ -49,7 +49,7 @@ public final class VlmPack implements ModelPack {
     private final VlmGenerator generator;
     private final GenerationOptions defaults;
     private Set<String> compression = Set.copyOf(VlmSpec.ALL_COMPRESSION);
-    private Batcher<VisionEncoder.PreparedImage, VisualTokens> encodeBatcher;
+    private final BatchedModel<RgbImage, VisionEncoder.PreparedImage, VisualTokens> encode;
     private boolean closed;
 
     private VlmPack(String name, DeviceChoice device, RuntimeOptions options, List<OrtSession> sessions,
@@ -62,6 +62,8 @@ public final class VlmPack implements ModelPack {
         this.visionEncoder = visionEncoder;
         this.generator = generator;
         this.defaults = defaults;
+        this.encode = new BatchedModel<>(name + "-vision", "vision encoder", options.batching(),
+                visionEncoder::prepare, visionEncoder::encode);
     }
 
     /**
@@ -200,17 +202,12 @@ public final class VlmPack implements ModelPack {
 
     /** Visual tokens of one frame, run in the caller's thread. */
     public VisualTokens encodeImage(RgbImage image) {
-        return encodeImages(List.of(image)).get(0);
+        return encode.run(image);
     }
 
     /** Visual tokens of several frames in one model call. */
     public List<VisualTokens> encodeImages(List<RgbImage> images) {
-        List<VisionEncoder.PreparedImage> prepared = images.stream().map(visionEncoder::prepare).toList();
-        try {
-            return visionEncoder.encode(prepared);
-        } catch (OrtException e) {
-            throw new InferenceException(FailureReason.MODEL_FAILURE, "vision encoder: " + e.getMessage(), e);
-        }
+        return encode.runAll(images);
     }
 
     /**
@@ -218,13 +215,7 @@ public final class VlmPack implements ModelPack {
      * is resized in the caller's thread; a bad frame fails this future only.
      */
     public CompletableFuture<VisualTokens> encodeImageAsync(RgbImage image) {
-        VisionEncoder.PreparedImage prepared;
-        try {
-            prepared = visionEncoder.prepare(image);
-        } catch (InferenceException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return encodeBatcher().submit(prepared);
+        return encode.submit(image);
     }
 
     /** Text for the visual tokens, the tokens streamed to {@code listener} as they come. */
@@ -239,14 +230,7 @@ public final class VlmPack implements ModelPack {
 
     /** Batching statistics of {@link #encodeImageAsync}. */
     public Batcher.Stats encodeStats() {
-        return encodeBatcher().stats();
-    }
-
-    private synchronized Batcher<VisionEncoder.PreparedImage, VisualTokens> encodeBatcher() {
-        if (encodeBatcher == null) {
-            encodeBatcher = new Batcher<>(name + "-vision", options.batching(), visionEncoder::encode);
-        }
-        return encodeBatcher;
+        return encode.stats();
     }
 
     @Override
@@ -255,9 +239,7 @@ public final class VlmPack implements ModelPack {
             return;
         }
         closed = true;
-        if (encodeBatcher != null) {
-            encodeBatcher.close();
-        }
+        encode.close();
         SessionFactory.closeAll(sessions);
         tokenizer.close();
     }
