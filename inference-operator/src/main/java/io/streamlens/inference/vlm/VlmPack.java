@@ -180,7 +180,6 @@ public final class VlmPack implements ModelPack {
         return device;
     }
 
-    /** Features per visual token, the width of every {@link VisualTokens} this pack takes. */
     /** The token compression operations this pack's projector accepts ({@code pack.json: compression}). */
     public Set<String> compressionOperations() {
         return compression;
