@@ -116,4 +116,26 @@ class AnswerQueryTest {
                     .satisfies(a -> assertThat(a.answer()).contains("100000 characters long"));
         }
     }
+
+    @Test
+    void shouldForgetAStreamWhoseMemoryOutlivedItsTimeToLive() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new AnswerQuery(MemoryReport::new, 100, AnswerQuery.DEFAULT_TOKEN_BYTES, Duration.ofMinutes(10), false,
+                        Duration.ofSeconds(30)),
+                CaptionedWindow::streamId, Query::streamId, Types.STRING)) {
+            h.setStateTtlProcessingTime(0);
+            h.processElement1(caption(0), 0);
+            h.processElement1(caption(1), 0);
+            h.setStateTtlProcessingTime(Duration.ofMinutes(9).toMillis());
+            h.processElement2(Query.of("before", "cam", "anything?"), 0);
+            h.setStateTtlProcessingTime(Duration.ofMinutes(20).toMillis());
+            h.processElement2(Query.of("after", "cam", "anything?"), 0);
+            h.setProcessingTime(Duration.ofSeconds(31).toMillis()); // a question about an unknown stream waits 30 s for it
+
+            List<Answer> answers = h.extractOutputValues();
+            assertThat(answers).extracting(Answer::queryId).containsExactly("before", "after");
+            assertThat(answers.get(0).answer()).startsWith("2 windows");
+            assertThat(answers.get(1).answer()).startsWith("0 windows");
+        }
+    }
 }
