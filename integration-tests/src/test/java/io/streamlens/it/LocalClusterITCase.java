@@ -33,6 +33,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,16 @@ class LocalClusterITCase {
         // One slot per TaskManager and parallelism 2: every TaskManager runs part of the job.
         rest = cluster.start(new ClusterSettings(2, 1, freePort(), "2g"), Duration.ofMinutes(2));
         jarId = rest.uploadJar(JOB_JAR);
+    }
+
+    /** A test that failed half-way must not leave its job holding the slots the next one needs. */
+    @AfterEach
+    void cancelRunningJobs() {
+        rest.jobs().forEach(job -> {
+            if ("RUNNING".equals(job.path("state").asText())) {
+                rest.cancel(job.path("jid").asText());
+            }
+        });
     }
 
     @AfterAll
@@ -104,7 +115,6 @@ class LocalClusterITCase {
                 "restored_checkpoint", restoredCheckpoint(job).orElseThrow(), "recovery_s", Math.round(recoverySeconds * 10) / 10.0)));
         assertThat(captions("gate")).extracting(Caption::captionId).containsExactlyInAnyOrder(
                 "gate/0", "gate/3000", "gate/6000", "gate/9000", "gate/12000", "gate/15000");
-        rest.cancel(job);
     }
 
     @Test
@@ -116,7 +126,10 @@ class LocalClusterITCase {
         awaitRunning(wide);
         publish(clip, "platforms", false);
         waitFor(() -> captions("platforms").stream().anyMatch(c -> c.startMs() == 6_000), "the stream's last caption");
-        String savepoint = rest.stopWithSavepoint(wide, Duration.ofMinutes(2));
+        assertThat(StreamLensCli.commandLine().execute("cluster", "stop-job", "--dir", cluster.dir().root().toString(), wide))
+                .isZero();
+        String savepoint = rest.checkpoints(wide).path("latest").path("savepoint").path("external_path").asText();
+        assertThat(savepoint).as("the savepoint the stop took").isNotEmpty();
 
         // the second submission goes the way a user's does: ./streamlens run --jobmanager … --from-savepoint
         int status = StreamLensCli.commandLine().execute("run", "--jobmanager", rest.webUi().getAuthority(),
@@ -135,7 +148,6 @@ class LocalClusterITCase {
         assertThat(answer.evidence()).isNotEmpty();
         assertThat(answer.evidence().get(0).text()).contains("PLATFORM 2");
         assertThat(captions("platforms")).extracting(Caption::captionId).doesNotHaveDuplicates();
-        rest.cancel(narrow);
     }
 
     private static String submit(int parallelism, String restorePath) {

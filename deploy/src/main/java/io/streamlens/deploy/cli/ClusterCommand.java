@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "A local multi-process Flink standalone cluster: one JobManager and N TaskManager JVMs.",
-        subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class})
+        subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class,
+                ClusterCommand.StopJob.class})
 final class ClusterCommand {
 
     static class Where {
@@ -84,6 +86,27 @@ final class ClusterCommand {
                     () -> System.out.println("the JobManager does not answer (yet) at " + rest.webUi()));
             rest.overview().ifPresent(o -> rest.jobs().forEach(j -> System.out.println("job " + j.path("jid").asText() + " "
                     + j.path("name").asText() + " " + j.path("state").asText())));
+            return 0;
+        }
+    }
+
+    @Command(name = "stop-job", mixinStandardHelpOptions = true,
+            description = "Stop a job with a savepoint (to rescale, upgrade or move it) and print how to start it again from there.")
+    static final class StopJob extends Where implements Callable<Integer> {
+        @Parameters(paramLabel = "JOB_ID", description = "the job's id (./streamlens cluster status lists them)")
+        String jobId;
+
+        @Option(names = "--jobmanager", paramLabel = "H:P", description = "any Flink cluster's REST endpoint (default: the local cluster in --dir)")
+        String jobManager;
+
+        @Override
+        public Integer call() {
+            FlinkRest rest = jobManager != null ? new FlinkRest(jobManager) : cluster().rest()
+                    .orElseThrow(() -> new IllegalStateException("no cluster running in " + dir.toAbsolutePath() + "; give --jobmanager"));
+            String savepoint = rest.stopWithSavepoint(jobId, Duration.ofMinutes(5));
+            System.out.println("stopped job " + jobId + " with a savepoint: " + savepoint);
+            System.out.println("start it again, with any parallelism: ./streamlens run --jobmanager " + rest.webUi().getAuthority()
+                    + " --from-savepoint " + savepoint + " --parallelism N --bootstrap-servers H:P …");
             return 0;
         }
     }

@@ -36,11 +36,14 @@ public final class FlinkRest {
         return base;
     }
 
-    /** {@code /overview}: TaskManagers, slots, jobs; empty if nothing answers at this address. */
+    /**
+     * {@code /overview}: TaskManagers, slots, jobs; empty if nothing answers at this address yet
+     * (a starting JobManager answers 503 until it has elected itself leader).
+     */
     public Optional<JsonNode> overview() {
         try {
             return Optional.of(get("overview"));
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | IllegalStateException e) {
             return Optional.empty();
         }
     }

@@ -23,14 +23,11 @@ public final class LocalCluster {
     private static final String TASK_MANAGER = "taskmanager-";
 
     private final ClusterDir dir;
-    private final FlinkProcessLauncher launcher;
+    private final Path flinkLib;
 
     public LocalCluster(ClusterDir dir, Path flinkLib) {
-        if (!hasFlinkRuntime(flinkLib)) {
-            throw new IllegalArgumentException("no Flink runtime in " + flinkLib + ": build it with `mvn -pl flink-lib package`");
-        }
         this.dir = dir;
-        this.launcher = new FlinkProcessLauncher(dir, flinkLib.toAbsolutePath().normalize());
+        this.flinkLib = flinkLib.toAbsolutePath().normalize();
     }
 
     /**
@@ -69,7 +66,7 @@ public final class LocalCluster {
         if (running(JOB_MANAGER).isEmpty()) {
             createFolders();
             ClusterConfigFiles.write(dir, settings.flinkConfig(dir, freePort()));
-            launcher.startJobManager();
+            launcher().startJobManager();
         }
         int wanted = settings.taskManagers();
         for (int missing = wanted - taskManagers().size(); missing > 0; missing--) {
@@ -85,7 +82,7 @@ public final class LocalCluster {
     public String startTaskManager() {
         String name = TASK_MANAGER + (taskManagers().keySet().stream()
                 .mapToInt(n -> Integer.parseInt(n.substring(TASK_MANAGER.length()))).max().orElse(0) + 1);
-        launcher.startTaskManager(name);
+        launcher().startTaskManager(name);
         return name;
     }
 
@@ -126,6 +123,14 @@ public final class LocalCluster {
             deleteQuietly(dir.pidFile(name));
         }
         return stopped;
+    }
+
+    /** Only starting processes needs Flink's jars; finding, stopping and asking a cluster does not. */
+    private FlinkProcessLauncher launcher() {
+        if (!hasFlinkRuntime(flinkLib)) {
+            throw new IllegalArgumentException("no Flink runtime in " + flinkLib + ": build it with `mvn -pl flink-lib package`");
+        }
+        return new FlinkProcessLauncher(dir, flinkLib);
     }
 
     private void awaitTaskManagers(FlinkRest rest, int wanted, Duration timeout) {
