@@ -1,6 +1,7 @@
 package io.streamlens.inference.speech;
 
 import io.streamlens.records.Json;
+import io.streamlens.sampler.audio.PcmChunk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class SpeechBenchmark {
         try (StreamTranscriber transcriber = new StreamTranscriber(model)) {
             for (int from = 0; from < pcm.length; from += CHUNK) {
                 int to = Math.min(pcm.length, from + CHUNK);
-                words.addAll(transcriber.accept(from * 1_000_000L / StreamTranscriber.SAMPLE_RATE,
+                words.addAll(transcriber.accept(PcmChunk.samplesToMicros(from),
                         Arrays.copyOfRange(pcm, from, to)));
             }
             words.addAll(transcriber.flush());

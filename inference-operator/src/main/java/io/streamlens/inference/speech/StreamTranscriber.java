@@ -1,5 +1,6 @@
 package io.streamlens.inference.speech;
 
+import io.streamlens.sampler.audio.PcmChunk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +28,8 @@ import org.vosk.Recognizer;
  * }</pre>
  */
 public final class StreamTranscriber implements AutoCloseable {
-    public static final int SAMPLE_RATE = 16_000;
-    /** Unbroken speech longer than this is finalised by force, which bounds {@link PendingAudio}. */
+    public static final int SAMPLE_RATE = PcmChunk.SAMPLE_RATE;
+    /** Unbroken speech longer than this is finalised by force, which bounds {@link #pendingAudio()}. */
     public static final long MAX_PENDING_US = 30_000_000L;
     /** Holes up to this long are filled with silence; longer ones end the utterance. */
     public static final long MAX_SILENCE_FILL_US = 2_000_000L;
@@ -89,9 +90,13 @@ public final class StreamTranscriber implements AutoCloseable {
         return words;
     }
 
-    /** What to checkpoint: the audio heard since the last final words. */
-    public PendingAudio pendingAudio() {
-        return new PendingAudio(pendingStartUs, Arrays.copyOf(pending, pendingLength));
+    /**
+     * What to checkpoint: the audio heard since the last final words, at most
+     * {@link #MAX_PENDING_US} long (about 1 MB). A fresh transcriber {@link #restore restored} from
+     * it says the words this one would have said.
+     */
+    public PcmChunk pendingAudio() {
+        return new PcmChunk(pendingStartUs, Arrays.copyOf(pending, pendingLength));
     }
 
     /**
@@ -104,7 +109,7 @@ public final class StreamTranscriber implements AutoCloseable {
 
     /** How long the audio not yet finalised is; an operator may {@link #flush()} an idle stream with much of it. */
     public long pendingUs() {
-        return toMicros(pendingLength);
+        return PcmChunk.samplesToMicros(pendingLength);
     }
 
     /**
@@ -112,7 +117,7 @@ public final class StreamTranscriber implements AutoCloseable {
      *
      * @return words the replay finalised, which the lost transcriber had not emitted yet
      */
-    public List<Word> restore(PendingAudio audio) {
+    public List<Word> restore(PcmChunk audio) {
         if (started) {
             throw new IllegalStateException("restore only into a fresh transcriber");
         }
@@ -152,11 +157,11 @@ public final class StreamTranscriber implements AutoCloseable {
         System.arraycopy(pending, consumed, pending, 0, pendingLength - consumed);
         pendingLength -= consumed;
         pendingFed = 0;
-        pendingStartUs += toMicros(consumed);
+        pendingStartUs += PcmChunk.samplesToMicros(consumed);
     }
 
     private long endUs() {
-        return pendingStartUs + toMicros(pendingLength);
+        return pendingStartUs + PcmChunk.samplesToMicros(pendingLength);
     }
 
     private void append(short[] samples, int from) {
@@ -180,10 +185,6 @@ public final class StreamTranscriber implements AutoCloseable {
 
     private static long toSamples(long micros) {
         return Math.round(micros * (double) SAMPLE_RATE / 1e6);
-    }
-
-    private static long toMicros(long samples) {
-        return samples * 1_000_000L / SAMPLE_RATE;
     }
 
     @Override

@@ -105,7 +105,7 @@ class StreamTranscriberTest {
 
         for (int crashAfter = 1; crashAfter < chunks.size(); crashAfter++) {
             List<Word> words = new ArrayList<>();
-            PendingAudio checkpoint;
+            PcmChunk checkpoint;
             try (StreamTranscriber before = new StreamTranscriber(model)) {
                 for (PcmChunk chunk : chunks.subList(0, crashAfter)) {
                     words.addAll(before.accept(chunk.startUs(), chunk.samples()));

@@ -1,7 +1,6 @@
 package io.streamlens.inference.speech.flink;
 
 import io.streamlens.inference.speech.ModelCache;
-import io.streamlens.inference.speech.PendingAudio;
 import io.streamlens.inference.speech.SpeechModel;
 import io.streamlens.inference.speech.StreamTranscriber;
 import io.streamlens.inference.speech.Word;
@@ -52,7 +51,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
     private transient SpeechModel model;
     private transient AudioDecoder decoder;
     private transient Map<String, StreamTranscriber> transcribers;
-    private transient ValueState<PendingAudio> pending;
+    private transient ValueState<PcmChunk> pending;
     private transient ValueState<Long> idleTimer;
 
     /** @param enabled false to report "speech recognition off" for every segment without decoding audio */
@@ -64,7 +63,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
     @Override
     public void open(OpenContext context) {
         transcribers = new HashMap<>();
-        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-audio", PendingAudio.class));
+        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-audio", PcmChunk.class));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("speech-idle-timer", Types.LONG));
         if (enabled) {
             Uninterruptible.loadFfmpeg();
@@ -85,7 +84,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         if (transcriber == null) {
             transcriber = new StreamTranscriber(model);
             transcribers.put(stream, transcriber);
-            PendingAudio saved = pending.value();
+            PcmChunk saved = pending.value();
             if (saved != null) {
                 words.addAll(transcriber.restore(saved)); // after a restore: hear again what the lost recogniser had not finished
             }
