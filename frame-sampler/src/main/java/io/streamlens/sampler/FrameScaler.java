@@ -15,8 +15,15 @@ import org.bytedeco.javacpp.PointerPointer;
 /**
  * Converts a decoder's native frame (any pixel format) to packed RGB24 of a chosen size, copied
  * into a Java array so nothing keeps pointing into FFmpeg's reused buffers.
+ *
+ * <p>swscale's vector code writes whole registers, past the last pixel of a line and of the
+ * picture, so its output must be laid out as FFmpeg's own buffers are: each line's stride rounded
+ * up to {@link #ALIGN} bytes and slack after the last line. Tight {@code width * 3} strides
+ * corrupted the heap on pictures a few pixels wide (the JVM aborted with "double free").
  */
 final class FrameScaler implements AutoCloseable {
+    /** FFmpeg's widest vector alignment (AVX-512), as {@code av_frame_get_buffer} uses. */
+    static final int ALIGN = 64;
     private final int flags;
     private SwsContext context;
     private BytePointer buffer;
@@ -24,6 +31,7 @@ final class FrameScaler implements AutoCloseable {
     private IntPointer strides;
     private int width;
     private int height;
+    private int stride;
 
     FrameScaler(int swsFlags) {
         this.flags = swsFlags;
@@ -47,12 +55,21 @@ final class FrameScaler implements AutoCloseable {
             releaseBuffer();
             width = targetWidth;
             height = targetHeight;
-            buffer = new BytePointer((long) width * height * 3);
+            stride = (width * 3 + ALIGN - 1) / ALIGN * ALIGN;
+            buffer = new BytePointer((long) stride * (height + 1) + ALIGN);
             planes = new PointerPointer<>(buffer, null, null, null);
-            strides = new IntPointer(width * 3, 0, 0, 0);
+            strides = new IntPointer(stride, 0, 0, 0);
         }
-        sws_scale(context, new PointerPointer<>(frame), frame.linesize(), 0, frame.height(), planes, strides);
-        buffer.get(rgb, 0, width * height * 3);
+        sws_scale(context, frame.data(), frame.linesize(), 0, frame.height(), planes, strides);
+        int line = width * 3;
+        if (stride == line) {
+            buffer.position(0).get(rgb, 0, line * height);
+        } else {
+            for (int y = 0; y < height; y++) {
+                buffer.position((long) y * stride).get(rgb, y * line, line);
+            }
+            buffer.position(0);
+        }
     }
 
     private void releaseBuffer() {

@@ -7,7 +7,6 @@ import static org.bytedeco.ffmpeg.global.swscale.SWS_POINT;
 
 import io.streamlens.records.DeadLetterReason;
 import io.streamlens.records.VideoSegment;
-import java.io.ByteArrayInputStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -25,6 +24,8 @@ public final class SegmentDecoder implements AutoCloseable {
     static final int THUMB_HEIGHT = 36;
     private static final String PROBE_DURATION_US = "200000";
     private static final String PROBE_BYTES = "262144";
+    /** A segment starts at a keyframe; no real GOP lasts hours, so a longer span is forged or broken time. */
+    static final long MAX_SPAN_US = 6L * 3600 * 1_000_000;
 
     static {
         // Damaged input is normal here and reported as dead letters; FFmpeg's per-macroblock
@@ -63,14 +64,11 @@ public final class SegmentDecoder implements AutoCloseable {
      *     visited before a failure stay visited
      */
     public int decode(VideoSegment segment, boolean keyframesOnly, FrameVisitor visitor) throws DecodeException {
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(segment.bytes()), 0);
-        grabber.setFormat(segment.container());
-        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
-        grabber.setVideoOption("threads", Integer.toString(threads));
         // A segment's codec parameters sit in its first packets (PMT, SPS, keyframe); probing further
         // would decode frames twice, which costs more than the decode itself in keyframe scans.
-        grabber.setOption("analyzeduration", PROBE_DURATION_US);
-        grabber.setOption("probesize", PROBE_BYTES);
+        FFmpegFrameGrabber grabber = SegmentInput.grabber(segment, PROBE_DURATION_US, PROBE_BYTES);
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
+        grabber.setVideoOption("threads", Integer.toString(threads));
         int frames = 0;
         try {
             try {
@@ -82,6 +80,7 @@ public final class SegmentDecoder implements AutoCloseable {
             if (grabber.getImageWidth() <= 0) {
                 throw new DecodeException(DeadLetterReason.UNDECODABLE, "the segment has no video stream", null);
             }
+            FrameLimits.check(grabber.getImageWidth(), grabber.getImageHeight());
             long firstTimestamp = Long.MIN_VALUE;
             Frame frame;
             View view = new View();
@@ -95,6 +94,12 @@ public final class SegmentDecoder implements AutoCloseable {
                 if (frame.timestamp < firstTimestamp) {
                     continue; // leading frames of an open GOP belong to the previous segment
                 }
+                if (frame.timestamp - firstTimestamp > MAX_SPAN_US) {
+                    throw new DecodeException(DeadLetterReason.DAMAGED, "a frame's timestamp jumps "
+                            + (frame.timestamp - firstTimestamp) / 1_000_000 + " s past the segment's first frame;"
+                            + " the frames before it were kept", null);
+                }
+                FrameLimits.check(picture.width(), picture.height());
                 view.reset(picture, segment.startUs() + frame.timestamp - firstTimestamp, frame.keyFrame);
                 visitor.visit(view);
                 frames++;

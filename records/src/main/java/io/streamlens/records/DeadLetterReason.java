@@ -25,7 +25,15 @@ public enum DeadLetterReason {
     /** A model could not look at a frame (the frame's findings are missing from its caption). */
     MODEL_FAILURE("model-failure"),
     /** The source could not be opened (missing file, refused connection). */
-    UNREADABLE("unreadable");
+    UNREADABLE("unreadable"),
+    /** A segment record names a container outside the allow-list (only self-contained formats are read). */
+    UNSUPPORTED_CONTAINER("unsupported-container"),
+    /** A record whose headers break the segment contract (missing or unreadable stream id, seq, part …). */
+    MALFORMED("malformed"),
+    /** A picture too small to look at (below {@code FrameLimits}' minimum side). */
+    TOO_SMALL("too-small"),
+    /** A record on the query topic that is not a question (not JSON, wrong types, no stream). */
+    BAD_QUERY("bad-query");
 
     private final String code;
 

@@ -36,9 +36,9 @@ public record SegmentPart(
         return parts == 1;
     }
 
-    /** The segment this part belongs to, carrying the given (reassembled) bytes. */
-    public VideoSegment toSegment(byte[] segmentBytes) {
-        return new VideoSegment(streamId, seq, startUs, container, last, source, segmentBytes);
+    /** The segment this part belongs to, carrying the given (reassembled) bytes, in a container from the allow-list. */
+    public VideoSegment toSegment(byte[] segmentBytes, SegmentContainer allowed) {
+        return new VideoSegment(streamId, seq, startUs, allowed.header(), last, source, segmentBytes);
     }
 
     @Override

@@ -8,7 +8,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import io.streamlens.records.DeadLetterReason;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.DecodeException;
-import java.io.ByteArrayInputStream;
+import io.streamlens.sampler.SegmentInput;
 import java.nio.ShortBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +39,11 @@ public final class AudioDecoder {
     // probing stays short.
     private static final String PROBE_DURATION_US = "500000";
     private static final String PROBE_BYTES = "524288";
+    /**
+     * Compressed silence is a few bytes a frame, so a forged segment could decode to hours of PCM;
+     * no GOP-aligned segment holds ten minutes.
+     */
+    static final long MAX_SAMPLES = 600L * PcmChunk.SAMPLE_RATE;
 
     static {
         av_log_set_level(AV_LOG_FATAL); // damaged input is normal here and reported as values
@@ -50,13 +55,10 @@ public final class AudioDecoder {
      * @throws DecodeException when the bytes cannot be opened or the track yields no audio (damage)
      */
     public SegmentAudio decode(VideoSegment segment) throws DecodeException {
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(segment.bytes()), 0);
-        grabber.setFormat(segment.container());
+        FFmpegFrameGrabber grabber = SegmentInput.grabber(segment, PROBE_DURATION_US, PROBE_BYTES);
         grabber.setSampleRate(PcmChunk.SAMPLE_RATE);
         grabber.setAudioChannels(1);
         grabber.setSampleMode(FrameGrabber.SampleMode.SHORT);
-        grabber.setOption("analyzeduration", PROBE_DURATION_US);
-        grabber.setOption("probesize", PROBE_BYTES);
         Chunks chunks = null;
         try {
             try {
@@ -77,6 +79,10 @@ public final class AudioDecoder {
             while ((frame = grabber.grabSamples()) != null) {
                 if (frame.samples != null && frame.samples.length > 0 && frame.samples[0] instanceof ShortBuffer pcm) {
                     chunks.add(frame.timestamp, pcm);
+                    if (chunks.samples() > MAX_SAMPLES) {
+                        throw new DecodeException(DeadLetterReason.TOO_LARGE, "the segment's audio decodes to more than "
+                                + MAX_SAMPLES / PcmChunk.SAMPLE_RATE + " s of sound", null);
+                    }
                 }
             }
             if (chunks.isEmpty()) {
@@ -125,6 +131,7 @@ public final class AudioDecoder {
         private long startUs;
         private short[] buffer = new short[PcmChunk.SAMPLE_RATE * 2];
         private int length;
+        private long flushedSamples;
 
         Chunks(long offsetUs) {
             this.offsetUs = offsetUs;
@@ -146,6 +153,10 @@ public final class AudioDecoder {
             length += count;
         }
 
+        long samples() {
+            return flushedSamples + length;
+        }
+
         boolean isEmpty() {
             return done.isEmpty() && length == 0;
         }
@@ -158,6 +169,7 @@ public final class AudioDecoder {
         private void flush() {
             if (length > 0) {
                 done.add(new PcmChunk(startUs, Arrays.copyOf(buffer, length)));
+                flushedSamples += length;
                 length = 0;
             }
         }

@@ -17,6 +17,15 @@ import org.apache.kafka.common.header.Header;
  * wrong, for the dead-letter topic, and the stream goes on.
  */
 public class SegmentPartDeserializer implements KafkaRecordDeserializationSchema<SegmentPart> {
+    /**
+     * A stream's time counts from its first frame, so a start beyond a century is a forged header;
+     * the bound also keeps every later sum of times far from overflowing a {@code long}.
+     */
+    static final long MAX_START_US = 100L * 365 * 24 * 3600 * 1_000_000;
+    /** Header values are short numbers and names; anything longer is not worth reading. */
+    private static final int MAX_HEADER_CHARS = 1024;
+    /** A stream id is a key of every keyed state; a forged megabyte key would be copied everywhere. */
+    static final int MAX_STREAM_ID_CHARS = 256;
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<SegmentPart> out) {
@@ -28,11 +37,17 @@ public class SegmentPartDeserializer implements KafkaRecordDeserializationSchema
         if (streamId == null || streamId.isBlank()) {
             problems.add("no stream id (neither a key nor a 'stream-id' header)");
             streamId = "unknown";
+        } else if (streamId.length() > MAX_STREAM_ID_CHARS) {
+            problems.add("stream id of " + streamId.length() + " characters; at most " + MAX_STREAM_ID_CHARS + " are allowed");
+            streamId = streamId.substring(0, MAX_STREAM_ID_CHARS);
         }
         long seq = number(record, SegmentHeaders.SEQ, -1, problems);
         long startUs = number(record, SegmentHeaders.START_US, -1, problems);
-        int part = (int) number(record, SegmentHeaders.PART, 0, problems);
-        int parts = (int) number(record, SegmentHeaders.PARTS, 1, problems);
+        if (startUs < -1 || startUs > MAX_START_US) {
+            problems.add("header 'start-us' must lie between 0 and " + MAX_START_US + " (a century), got " + startUs);
+        }
+        long part = number(record, SegmentHeaders.PART, 0, problems);
+        long parts = number(record, SegmentHeaders.PARTS, 1, problems);
         String container = text(record, SegmentHeaders.CONTAINER, null);
         if (container == null || container.isBlank()) {
             problems.add("missing header 'container'");
@@ -40,7 +55,7 @@ public class SegmentPartDeserializer implements KafkaRecordDeserializationSchema
         if (seq < 0 && problems.stream().noneMatch(p -> p.contains("'seq'"))) {
             problems.add("header 'seq' must be >= 0, got " + seq);
         }
-        if (parts < 1 || part < 0 || part >= parts) {
+        if (parts < 1 || part < 0 || part >= parts || parts > Integer.MAX_VALUE) {
             problems.add("part " + part + " of " + parts + " is not a valid part index");
         }
         if (bytes.length == 0) {
@@ -51,12 +66,16 @@ public class SegmentPartDeserializer implements KafkaRecordDeserializationSchema
             return;
         }
         boolean last = Boolean.parseBoolean(text(record, SegmentHeaders.LAST, "false"));
-        out.collect(new SegmentPart(streamId, seq, startUs, container, last, source, part, parts, bytes, ""));
+        out.collect(new SegmentPart(streamId, seq, startUs, container, last, source, (int) part, (int) parts, bytes, ""));
     }
 
     private static String text(ConsumerRecord<?, ?> record, String name, String fallback) {
         Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? fallback : new String(header.value(), StandardCharsets.UTF_8);
+        if (header == null || header.value() == null) {
+            return fallback;
+        }
+        String value = new String(header.value(), StandardCharsets.UTF_8);
+        return value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) + "…" : value;
     }
 
     private static long number(ConsumerRecord<?, ?> record, String name, long fallback, List<String> problems) {

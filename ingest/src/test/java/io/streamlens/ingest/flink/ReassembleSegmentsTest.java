@@ -90,8 +90,48 @@ class ReassembleSegmentsTest {
     void shouldDeadLetterMalformedRecordsAndKeepGoing() throws Exception {
         harness.processElement(SegmentPart.malformed("cam", "", new byte[] {1}, "missing header 'seq'"), 0);
         harness.processElement(part(0, 0, 1, false, (byte) 1), 0);
-        assertThat(deadLetterReasons()).containsExactly("not-a-video");
+        assertThat(deadLetterReasons()).containsExactly("malformed");
         assertThat(segments()).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseContainersOutsideTheAllowListSoNoPlaylistIsEverOpened() throws Exception {
+        for (String container : List.of("hls", "concat", "dash", "image2", "")) {
+            harness.processElement(new SegmentPart("cam", 0, 0, container, false, "x", 0, 1, new byte[] {1}, ""), 0);
+        }
+        harness.processElement(new SegmentPart("cam", 0, 0, "MPEGTS", false, "x", 0, 1, new byte[] {1}, ""), 0);
+        assertThat(deadLetterReasons()).containsExactly("unsupported-container", "unsupported-container",
+                "unsupported-container", "unsupported-container", "unsupported-container");
+        assertThat(segments()).singleElement().satisfies(s -> assertThat(s.container()).isEqualTo("mpegts"));
+    }
+
+    @Test
+    void shouldRefuseASegmentWhoseFirstPartClaimsMoreThanTheLimitWithoutKeepingIt() throws Exception {
+        harness.processElement(part(0, 0, 1_000_000, false, new byte[100]), 0);
+        assertThat(deadLetterReasons()).containsExactly("too-large");
+        assertThat(harness.numKeyedStateEntries()).as("only the last seq is kept").isEqualTo(1);
+        harness.processElement(part(1, 0, 1, false, (byte) 1), 0);
+        assertThat(segments()).extracting(VideoSegment::seq).containsExactly(1L);
+    }
+
+    @Test
+    void shouldGiveUpAHalfReceivedSegmentAfterTheTimeoutAndClearItsState() throws Exception {
+        harness.setProcessingTime(0);
+        harness.processElement(part(0, 0, 3, false, (byte) 1), 0);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+        harness.setProcessingTime(ReassembleSegments.DEFAULT_PART_TIMEOUT.toMillis());
+        assertThat(deadLetterReasons()).containsExactly("incomplete");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void shouldRefuseASegmentWhoseTimeRunsBackwards() throws Exception {
+        harness.processElement(part(3, 0, 1, false, (byte) 1), 0);
+        harness.processElement(new SegmentPart("cam", 4, 1_000, "mpegts", false, "x", 0, 1, new byte[] {1}, ""), 0);
+        harness.processElement(new SegmentPart("cam", 5, 9_000_000_000_000L, "mpegts", false, "x", 0, 1, new byte[] {1}, ""), 0);
+        assertThat(deadLetterReasons()).containsExactly("out-of-order");
+        assertThat(segments()).extracting(VideoSegment::seq).containsExactly(3L, 5L);
     }
 
     @Test
