@@ -108,6 +108,17 @@ public final class StreamWindows {
         List<Window> closed = new ArrayList<>();
         long next = state.nextStartUs();
         while (next + spec.windowUs() <= progress || (ended && next < state.videoUs())) {
+            long skipTo = firstWindowWithContent(next, frames, words, progress, ended ? state.videoUs() : -1);
+            if (skipTo > next) {
+                // Empty windows say nothing; stepping through them one hop at a time would let a
+                // forged or paused clock (a start hours ahead) cost a loop per hop.
+                next = skipTo;
+                long keepFrom = next;
+                frames.removeIf(f -> f.ptsUs() < keepFrom);
+                changes.removeIf(t -> t < keepFrom);
+                words.removeIf(w -> w.startMs() * 1000 < keepFrom);
+                continue;
+            }
             long end = Math.min(next + spec.windowUs(), Math.max(state.videoUs(), next + 1));
             Window window = window(next, end, frames, changes, words, state.speechNote());
             if (!window.frames().isEmpty()) {
@@ -121,6 +132,36 @@ public final class StreamWindows {
         }
         return new Step(closed, new State(next, state.lastSceneId(), frames, changes, words, state.speechNote(),
                 state.videoUs(), state.videoEnded(), state.speechUs(), state.speechEnded()));
+    }
+
+    /**
+     * The start of the first window from {@code next} on (on the hop grid) that holds a frame or a
+     * word, but no further than where this round of closing stops anyway: the first window not yet
+     * complete at {@code progress}, or, once the stream has ended ({@code endUs >= 0}), the first
+     * starting at or after its end. Windows skipped this way are empty, so skipping emits nothing
+     * the loop would have.
+     */
+    private long firstWindowWithContent(long next, List<FrameAnalysis> frames, List<SpokenWord> words, long progress,
+                                        long endUs) {
+        long earliest = Long.MAX_VALUE;
+        for (FrameAnalysis f : frames) {
+            earliest = Math.min(earliest, f.ptsUs());
+        }
+        for (SpokenWord w : words) {
+            earliest = Math.min(earliest, w.startMs() * 1000);
+        }
+        long stop = endUs >= 0 ? firstStartAtOrAfter(next, endUs) : firstStartAfter(next, progress - spec.windowUs());
+        return earliest == Long.MAX_VALUE ? stop : Math.min(stop, firstStartAfter(next, earliest - spec.windowUs()));
+    }
+
+    /** The smallest {@code next + k * hop} (k >= 0) greater than {@code t}. */
+    private long firstStartAfter(long next, long t) {
+        return t < next ? next : next + (Math.floorDiv(t - next, spec.hopUs()) + 1) * spec.hopUs();
+    }
+
+    /** The smallest {@code next + k * hop} (k >= 0) at or after {@code t}. */
+    private long firstStartAtOrAfter(long next, long t) {
+        return t <= next ? next : firstStartAfter(next, t - 1);
     }
 
     private Window window(long start, long end, List<FrameAnalysis> frames, List<Long> changes, List<SpokenWord> words,

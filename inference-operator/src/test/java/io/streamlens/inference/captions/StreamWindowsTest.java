@@ -83,6 +83,32 @@ class StreamWindowsTest {
     }
 
     @Test
+    void aClockThatLeapsCenturiesAheadClosesOnlyTheWindowsThatHoldFrames() {
+        long farMs = 3_000_000_000_000L; // ~95 years: 10^12 empty hops away
+        AnalysedSegment start = new AnalysedSegment("cam", 0, 0, 2_000_000, false, "cam.mp4",
+                List.of(frame(0, 0), frame(1000, 0)), List.of());
+        AnalysedSegment leap = new AnalysedSegment("cam", 1, farMs * 1000, farMs * 1000 + 2_000_000, true, "cam.mp4",
+                List.of(frame(farMs, 1), frame(farMs + 1000, 1)), List.of());
+        List<StreamWindows.Window> closed = run(List.of(start, leap));
+        assertThat(closed).extracting(w -> w.startUs() / 1000)
+                .containsExactly(0L, farMs - 3000, farMs); // on the 3 s hop grid from 0, as without the leap
+        assertThat(closed.get(1).frames()).extracting(f -> f.ptsUs() / 1000).containsExactly(farMs);
+        assertThat(closed.get(2).frames()).extracting(f -> f.ptsUs() / 1000).containsExactly(farMs, farMs + 1000);
+    }
+
+    @Test
+    void afterALeapTheStreamKeepsItsGridAndLaterSegmentsStillClose() {
+        long farMs = 3_000_000_000_000L;
+        AnalysedSegment leap = new AnalysedSegment("cam", 0, farMs * 1000, farMs * 1000 + 2_000_000, false, "cam.mp4",
+                List.of(frame(farMs, 0)), List.of());
+        AnalysedSegment next = new AnalysedSegment("cam", 1, farMs * 1000 + 2_000_000, farMs * 1000 + 8_000_000, false,
+                "cam.mp4", List.of(frame(farMs + 2000, 0), frame(farMs + 6000, 0)), List.of());
+        List<StreamWindows.Window> closed = run(List.of(leap, next));
+        assertThat(closed).extracting(w -> w.startUs() / 1000).containsExactly(farMs - 3000, farMs, farMs + 3000);
+        assertThat(closed).allSatisfy(w -> assertThat(w.startUs() % 3_000_000).isZero());
+    }
+
+    @Test
     void badWindowSettingsAreRefused() {
         assertThat(WindowSpec.parse("4s", "1s")).isEqualTo(WindowSpec.DEFAULT);
         assertThat(WindowSpec.parse("500ms", "0").hopUs()).isEqualTo(500_000);
