@@ -11,6 +11,8 @@ import java.util.function.Consumer;
  * copied, never the whole decoded stream.
  */
 public final class SegmentSampler implements AutoCloseable {
+    /** How long a frame with no successor is taken to show: one frame at 25 fps. */
+    static final long LONE_FRAME_US = 40_000;
     private final SegmentDecoder decoder;
     private final FrameSampler sampler;
 
@@ -51,9 +53,13 @@ public final class SegmentSampler implements AutoCloseable {
         }
     }
 
-    /** Just after the last frame: its time plus the interval that led to it. */
+    /**
+     * Just after the last frame: its time plus the interval that led to it, or, for a segment of
+     * one frame, {@link #LONE_FRAME_US}, so that a one-frame video still spans a window.
+     */
     private static long endOf(long[] lastTwo) {
-        return lastTwo[1] + Math.max(0, lastTwo[1] - lastTwo[0]);
+        long interval = lastTwo[1] - lastTwo[0];
+        return lastTwo[1] + (interval > 0 ? interval : LONE_FRAME_US);
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.bytedeco.javacv.FrameGrabber;
 final class MediaSource implements AutoCloseable {
     /** Network reads give up after this long without data, rather than hang a publisher forever. */
     private static final String NETWORK_TIMEOUT_US = "15000000";
+    /** FFmpeg's demuxers for single pictures ({@code png_pipe}, {@code jpeg_pipe} …, {@code image2}). */
+    private static final java.util.regex.Pattern IMAGE_DEMUXER = java.util.regex.Pattern.compile("image2|\\w+_pipe");
 
     static {
         FFmpegLogs.quiet();
@@ -48,6 +50,7 @@ final class MediaSource implements AutoCloseable {
             checkLocalFile(Path.of(location));
         }
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(location);
+        InputPolicy.apply(grabber, source);
         if (isUrl(source)) {
             grabber.setOption("rw_timeout", NETWORK_TIMEOUT_US);
             if (source.startsWith("rtsp://")) {
@@ -61,6 +64,11 @@ final class MediaSource implements AutoCloseable {
             throw classifyOpenFailure(source, location, e);
         }
         AVFormatContext format = grabber.getFormatContext();
+        String demuxer = format.iformat() == null ? "" : format.iformat().name().getString();
+        if (IMAGE_DEMUXER.matcher(demuxer).matches()) {
+            closeQuietly(grabber);
+            throw new IngestException(DeadLetterReason.NOT_A_VIDEO, "it is a still image (" + demuxer + "), not a video");
+        }
         int video = -1;
         int audio = -1;
         for (int i = 0; i < format.nb_streams(); i++) {

@@ -30,6 +30,7 @@ public final class SegmentPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final PublishOptions options;
+    private final Delivery delivery = new Delivery();
 
     public SegmentPublisher(KafkaClientConfig kafka, PublishOptions options) {
         this.options = options;
@@ -37,6 +38,10 @@ public final class SegmentPublisher implements AutoCloseable {
         p.putIfAbsent("acks", "all");
         p.putIfAbsent("enable.idempotence", "true");
         p.putIfAbsent("linger.ms", "5");
+        // A publisher facing no broker, or one that refuses it, should say so within a minute,
+        // not after Kafka's defaults of one minute blocked plus two more retrying.
+        p.putIfAbsent("max.block.ms", "30000");
+        p.putIfAbsent("delivery.timeout.ms", "60000");
         // Headers and framing need room beyond the part itself.
         p.putIfAbsent("max.request.size", String.valueOf(options.maxPartBytes() + 64 * 1024));
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
@@ -56,11 +61,13 @@ public final class SegmentPublisher implements AutoCloseable {
                     .map(p -> DeadLetter.of(streamId, -1, source, p.reason(), p.detail()));
             damage.ifPresent(this::sendDeadLetter);
             producer.flush();
+            delivery.confirm(source);
             return new PublishReport(streamId, source, summary.segments(), summary.videoUs(), damage);
         } catch (IngestException e) {
             DeadLetter letter = DeadLetter.of(streamId, -1, source, e.reason(), e.getMessage());
             sendDeadLetter(letter);
             producer.flush();
+            delivery.confirm(source);
             return new PublishReport(streamId, source, 0, 0, Optional.of(letter));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -73,6 +80,7 @@ public final class SegmentPublisher implements AutoCloseable {
                     "reading the source failed: " + e);
             sendDeadLetter(letter);
             producer.flush();
+            delivery.confirm(source);
             return new PublishReport(streamId, source, 0, 0, Optional.of(letter));
         }
     }
@@ -89,7 +97,7 @@ public final class SegmentPublisher implements AutoCloseable {
             header(headers, SegmentHeaders.PART, Integer.toString(i));
             header(headers, SegmentHeaders.PARTS, Integer.toString(parts.size()));
             header(headers, SegmentHeaders.SOURCE, source);
-            producer.send(new ProducerRecord<>(options.topic(), null, streamId, parts.get(i), headers));
+            producer.send(new ProducerRecord<>(options.topic(), null, streamId, parts.get(i), headers), delivery.track());
         }
         LOG.debug("{} segment {} at {} us: {} bytes in {} part(s)", streamId, segment.seq(), segment.startUs(),
                 segment.bytes().length, parts.size());
@@ -98,7 +106,7 @@ public final class SegmentPublisher implements AutoCloseable {
     private void sendDeadLetter(DeadLetter letter) {
         LOG.warn("{} ({}): {} — {}", letter.streamId(), letter.source(), letter.reason(), letter.detail());
         producer.send(new ProducerRecord<>(options.deadLetterTopic(), letter.streamId(),
-                Json.write(letter).getBytes(StandardCharsets.UTF_8)));
+                Json.write(letter).getBytes(StandardCharsets.UTF_8)), delivery.track());
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -11,6 +11,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG1VIDEO;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG2VIDEO;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
@@ -128,6 +129,9 @@ public final class Segmenter implements AutoCloseable {
                     continue;
                 }
                 consecutiveErrors = 0;
+                if ((packet.flags() & AV_PKT_FLAG_CORRUPT) != 0) {
+                    damage.corruptPacket(lastVideoEnd);
+                }
                 try {
                     if (packet.stream_index() == media.videoStream) {
                         long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();

@@ -71,6 +71,16 @@ class RecordSerializationTest {
     }
 
     @Test
+    void aDeadLetterKeepsItsIdThroughJsonSoReplaysCanBeDeduplicated() {
+        DeadLetter letter = DeadLetter.of("cam", 4, "cam.mp4", DeadLetterReason.UNDECODABLE, "no frame");
+        DeadLetter again = DeadLetter.of("cam", 4, "cam.mp4", DeadLetterReason.UNDECODABLE, "no frame");
+        assertThat(again.deadLetterId()).isEqualTo(letter.deadLetterId()).startsWith("cam/4/undecodable/");
+        assertThat(Json.read(Json.write(letter), DeadLetter.class)).isEqualTo(letter);
+        assertThat(DeadLetter.of("cam", 4, "cam.mp4", DeadLetterReason.UNDECODABLE, "other").deadLetterId())
+                .isNotEqualTo(letter.deadLetterId());
+    }
+
+    @Test
     void captionCrossesOperatorsWithoutKryoAndKeepsTheContractFields() throws Exception {
         Caption caption = new Caption("cam", Caption.idOf("cam", 3000), 3000, 7000, "Text: \"GATE 7\".", "cam.mp4",
                 new Caption.Evidence(java.util.List.of("GATE 7"), java.util.List.of(1), java.util.List.of(3000L), 4),
@@ -90,7 +100,8 @@ class RecordSerializationTest {
     void deadLetterJsonUsesTheContractFieldNames() {
         String json = Json.write(DeadLetter.of("city", -1, "city.mpg", DeadLetterReason.NOT_A_VIDEO, "text file"));
         assertThat(json).isEqualTo(
-                "{\"streamId\":\"city\",\"seq\":-1,\"source\":\"city.mpg\",\"reason\":\"not-a-video\",\"detail\":\"text file\"}");
+                "{\"streamId\":\"city\",\"seq\":-1,\"source\":\"city.mpg\",\"reason\":\"not-a-video\",\"detail\":\"text file\","
+                        + "\"deadLetterId\":\"city/-1/not-a-video/" + Integer.toHexString("text file".hashCode()) + "\"}");
         assertThat(Json.read(json, DeadLetter.class).reason()).isEqualTo("not-a-video");
     }
 }

@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
                 + "Writes NAME.jsonl, NAME.vtt and NAME.srt per video and failures.jsonl; exit status 1 if any input failed.")
 final class AnnotateCommand implements Callable<Integer> {
     static final String FAILURES = "failures.jsonl";
-    private static final String VIDEO_EXTENSIONS = ".*\\.(mp4|m4v|mov|mkv|webm|avi|mpg|mpeg|ts|m2ts|mts|ogv|ogg|flv|wmv|3gp)$";
+    /** DOTALL: a file name may hold any character but '/', a newline included. */
+    private static final java.util.regex.Pattern VIDEO_EXTENSIONS = java.util.regex.Pattern.compile(
+            ".*\\.(mp4|m4v|mov|mkv|webm|avi|mpg|mpeg|ts|m2ts|mts|ogv|ogg|flv|wmv|3gp)", java.util.regex.Pattern.DOTALL);
 
     @Mixin
     SubtitleFlags subtitleFlags;
@@ -83,10 +85,21 @@ final class AnnotateCommand implements Callable<Integer> {
                     "segment", d.seq(), "reason", d.reason(), "detail", d.detail())));
             System.out.printf("  ✗ %s: %s — %s%n", input == null ? d.streamId() : input, d.reason(), d.detail());
         }
+        Set<String> failed = new HashSet<>(letters.stream().map(DeadLetter::streamId).toList());
+        for (var input : inputOf.entrySet()) {
+            if (!captions.containsKey(input.getKey()) && !failed.contains(input.getKey())) {
+                // Never "captioned in full" for an input that gave nothing: say so, as a failure.
+                String detail = "the job produced no caption and no dead letter for it";
+                failures.add(Json.write(Map.of("input", input.getValue().toString(), "streamId", input.getKey(),
+                        "segment", -1, "reason", "no-caption", "detail", detail)));
+                System.out.printf("  ✗ %s: no-caption — %s%n", input.getValue(), detail);
+                failed.add(input.getKey());
+            }
+        }
         OutputFiles.writeLines(out.resolve(FAILURES), failures);
         System.out.printf("%d of %d inputs captioned in full; outputs in %s%n",
-                inputOf.size() - letters.stream().map(DeadLetter::streamId).distinct().count(), inputOf.size(), out.toAbsolutePath());
-        return !letters.isEmpty();
+                inputOf.size() - failed.size(), inputOf.size(), out.toAbsolutePath());
+        return !failed.isEmpty();
     }
 
     static List<Path> expand(List<Path> paths) throws IOException {
@@ -95,7 +108,7 @@ final class AnnotateCommand implements Callable<Integer> {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
                     files.filter(Files::isRegularFile)
-                            .filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(VIDEO_EXTENSIONS))
+                            .filter(f -> VIDEO_EXTENSIONS.matcher(f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)).matches())
                             .sorted().forEach(inputs::add);
                 }
             } else {

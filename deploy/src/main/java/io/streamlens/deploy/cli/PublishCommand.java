@@ -7,6 +7,7 @@ import io.streamlens.records.StreamIds;
 import io.streamlens.records.Topics;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,6 +48,10 @@ final class PublishCommand implements Callable<Integer> {
                 Reports.print(report);
                 failures += report.failed() ? 1 : 0;
             }
+        } catch (KafkaException e) {
+            // The broker, not the source, failed: nothing may be reported as published.
+            System.err.println("publish failed: " + e.getMessage());
+            return 1;
         }
         return failures == 0 ? 0 : 1;
     }

@@ -62,8 +62,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String restore = fromSavepoint != null ? fromSavepoint
-                : LatestCheckpoint.find(checkpointDir).map(chk -> chk.toUri().toString()).orElse(null);
+        java.util.Optional<Path> latest = LatestCheckpoint.find(checkpointDir);
+        if (latest.isPresent()) {
+            // One job folder per restart would otherwise pile up for as long as the stream runs.
+            LatestCheckpoint.pruneEarlierJobs(checkpointDir, latest.get())
+                    .forEach(old -> System.out.println("removed the checkpoints of an earlier run: " + old));
+        }
+        String restore = fromSavepoint != null ? fromSavepoint : latest.map(chk -> chk.toUri().toString()).orElse(null);
         if (restore != null) {
             System.out.println("resuming from " + restore);
         }
