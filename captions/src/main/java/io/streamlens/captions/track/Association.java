@@ -2,7 +2,9 @@ package io.streamlens.captions.track;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Greedy one-to-one matching of tracks to detections of the same label, best pair first.
@@ -64,8 +66,8 @@ final class Association {
         }
         candidates.sort(BEST_FIRST);
         List<Match> matches = new ArrayList<>();
-        java.util.Set<Integer> tracksTaken = new java.util.HashSet<>();
-        java.util.Set<Integer> detectionsTaken = new java.util.HashSet<>();
+        Set<Integer> tracksTaken = new HashSet<>();
+        Set<Integer> detectionsTaken = new HashSet<>();
         for (Candidate c : candidates) {
             if (!tracksTaken.contains(c.track()) && !detectionsTaken.contains(c.detection())) {
                 tracksTaken.add(c.track());

@@ -1,8 +1,10 @@
 package io.streamlens.captions.track;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Links detections across sampled frames into tracks with stable ids, after ByteTrack (Zhang et
@@ -87,7 +89,7 @@ public final class ObjectTracker {
         List<Integer> low = indexes(detections, d -> d.score() >= options.lowScore() && d.score() < options.highScore());
 
         int[] detectionOf = new int[tracks.size()];
-        java.util.Arrays.fill(detectionOf, -1);
+        Arrays.fill(detectionOf, -1);
         List<Integer> unmatchedHigh = new ArrayList<>(high);
 
         List<Integer> confirmed = indexes(tracks, Track::confirmed);
@@ -149,7 +151,7 @@ public final class ObjectTracker {
         return new TrackedObject(track.id(), track.confirmed(), track.arrived(), track.firstSeenUs(), track.last());
     }
 
-    private static <T> List<Integer> indexes(List<T> items, java.util.function.Predicate<T> keep) {
+    private static <T> List<Integer> indexes(List<T> items, Predicate<T> keep) {
         List<Integer> result = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (keep.test(items.get(i))) {
