@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TfjsModelReferenceTest {
 
+    private static final double TOLERANCE = Double.parseDouble(System.getProperty("tfjs.tolerance", "1e-4"));
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"nanodet, nanodet-g, true", "blazeface-back, blazeface-back, true", "emotion, emotion, false",
             "movenet-lightning, movenet-lightning, false"})
@@ -59,8 +61,41 @@ class TfjsModelReferenceTest {
                 for (JsonNode sample : expected.path("samples")) {
                     int index = sample.get(0).asInt();
                     double v = sample.get(1).asDouble();
-                    assertThat((double) values[index]).as(name + "[" + index + "]").isCloseTo(v, within(1e-4 + 1e-4 * Math.abs(v)));
+                    assertThat((double) values[index]).as(name + "[" + index + "]").isCloseTo(v, within(TOLERANCE + TOLERANCE * Math.abs(v)));
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"nanodet, nanodet-g", "blazeface-back, blazeface-back", "emotion, emotion"})
+    void aBatchOfTwoGivesEachImageWhatItGetsAlone(String model, String shippedAs) throws Exception {
+        Optional<byte[]> onnx = onnx(model, shippedAs, true);
+        assumeTrue(onnx.isPresent(), model + " is not shipped and -Dstreamlens.tfjs.models is not set");
+        TfjsReference ref = TfjsReference.load(model);
+        float[] one = ref.floatInput();
+        float[] two = new float[one.length * 2];
+        for (int i = 0; i < one.length; i++) {
+            two[i] = one[i];
+            two[one.length + i] = 1 - one[i]; // a different second image
+        }
+        long[] batchShape = ref.inputShape().clone();
+        batchShape[0] = 2;
+        long[] secondShape = ref.inputShape();
+        try (OrtSession session = SessionFactory.environment().createSession(onnx.get(), new OrtSession.SessionOptions());
+                OnnxTensor batch = Tensors.floats(two, batchShape);
+                OnnxTensor first = Tensors.floats(one, secondShape);
+                OnnxTensor second = Tensors.floats(java.util.Arrays.copyOfRange(two, one.length, two.length), secondShape);
+                OrtSession.Result both = session.run(Map.of(ref.inputName(), batch));
+                OrtSession.Result alone1 = session.run(Map.of(ref.inputName(), first));
+                OrtSession.Result alone2 = session.run(Map.of(ref.inputName(), second))) {
+            for (String name : session.getOutputNames()) {
+                float[] together = Tensors.copyFloats(Tensors.output(both, name));
+                float[] a = Tensors.copyFloats(Tensors.output(alone1, name));
+                float[] b = Tensors.copyFloats(Tensors.output(alone2, name));
+                assertThat(Tensors.shape(Tensors.output(both, name))[0]).isEqualTo(2);
+                assertThat(java.util.Arrays.copyOfRange(together, 0, a.length)).as(name).containsExactly(a, within(1e-5f));
+                assertThat(java.util.Arrays.copyOfRange(together, a.length, together.length)).as(name).containsExactly(b, within(1e-5f));
             }
         }
     }
