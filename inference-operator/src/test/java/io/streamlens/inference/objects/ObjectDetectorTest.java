@@ -120,9 +120,7 @@ class ObjectDetectorTest {
     }
 
     private static List<DetectedObject> detect(String photo) throws IOException {
-        List<DetectedObject> objects = detector.detect(image(photo));
-        System.out.println(photo + ": " + objects);
-        return objects;
+        return detector.detect(image(photo));
     }
 
     private static RgbImage image(String photo) throws IOException {
