@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * Writes an ONNX model file ({@code ModelProto}) from Java, for hand-built models: the
  * {@code tiny-color} test pack and micro models in tests. Covers the subset these need: graph
- * inputs and outputs with symbolic dimensions, float and int64 initializers, and nodes with int,
- * ints and float attributes.
+ * inputs and outputs with symbolic dimensions, initializers of any element type (float and int64
+ * from arrays, others from raw little-endian bytes), and nodes with int, ints, float, floats and
+ * string attributes. The TF.js importer ({@code onnx.tfjs}) writes whole converted models with it.
  *
  * <pre>{@code
  * OnnxModelBuilder b = new OnnxModelBuilder("double", 17);
@@ -28,21 +29,42 @@ public final class OnnxModelBuilder {
 
     /** Tensor element types, with their {@code TensorProto.DataType} numbers. */
     public enum ElementType {
-        FLOAT(1), INT64(7), BOOL(9), FLOAT16(10);
+        FLOAT(1, 4), UINT8(2, 1), INT8(3, 1), INT32(6, 4), INT64(7, 8), BOOL(9, 1), FLOAT16(10, 2);
 
         final int code;
+        /** Bytes per element in raw (little-endian) tensor data. */
+        public final int bytes;
 
-        ElementType(int code) {
+        ElementType(int code, int bytes) {
             this.code = code;
+            this.bytes = bytes;
+        }
+
+        public int code() {
+            return code;
         }
     }
 
     /** A node attribute. */
-    public record Attribute(String name, int type, long[] ints, float value) {
+    public record Attribute(String name, int type, long[] ints, float[] floats, String text) {
 
         private static final int FLOAT = 1;
         private static final int INT = 2;
+        private static final int STRING = 3;
+        private static final int FLOATS = 6;
         private static final int INTS = 7;
+
+        public Attribute(String name, int type, long[] ints, float value) {
+            this(name, type, ints, new float[] {value}, "");
+        }
+
+        public static Attribute floats(String name, float... values) {
+            return new Attribute(name, FLOATS, new long[0], values.clone(), "");
+        }
+
+        public static Attribute string(String name, String value) {
+            return new Attribute(name, STRING, new long[0], new float[0], value);
+        }
 
         public static Attribute ints(String name, long... values) {
             return new Attribute(name, INTS, values.clone(), 0);
@@ -59,8 +81,14 @@ public final class OnnxModelBuilder {
         ProtoWriter encode() {
             ProtoWriter w = new ProtoWriter().string(1, name).int64(20, type);
             switch (type) {
-                case FLOAT -> w.float32(2, value);
+                case FLOAT -> w.float32(2, floats[0]);
                 case INT -> w.int64(3, ints[0]);
+                case STRING -> w.string(4, text);
+                case FLOATS -> {
+                    for (float v : floats) {
+                        w.float32(7, v);
+                    }
+                }
                 default -> {
                     for (long v : ints) {
                         w.int64(8, v);
@@ -97,6 +125,7 @@ public final class OnnxModelBuilder {
         return this;
     }
 
+    /** A graph output; {@code dims} null leaves its shape unstated. */
     public OnnxModelBuilder output(String name, ElementType type, Object... dims) {
         outputs.add(valueInfo(name, type, dims));
         return this;
@@ -116,6 +145,14 @@ public final class OnnxModelBuilder {
             raw.putLong(v);
         }
         return tensor(name, ElementType.INT64, raw.array(), values.length, dims);
+    }
+
+    /** An initializer from raw little-endian element data, e.g. float16 weights kept at half size. */
+    public OnnxModelBuilder initializer(String name, ElementType type, byte[] raw, long... dims) {
+        if (raw.length % type.bytes != 0) {
+            throw new IllegalArgumentException(name + ": " + raw.length + " bytes is no whole number of " + type);
+        }
+        return tensor(name, type, raw, raw.length / type.bytes, dims);
     }
 
     public OnnxModelBuilder node(String opType, List<String> nodeInputs, String nodeOutput, Attribute... attributes) {
@@ -184,6 +221,10 @@ public final class OnnxModelBuilder {
     }
 
     private static ProtoWriter valueInfo(String name, ElementType type, Object[] dims) {
+        if (dims == null) {
+            ProtoWriter typeOnly = new ProtoWriter().message(1, new ProtoWriter().int64(1, type.code));
+            return new ProtoWriter().string(1, name).message(2, typeOnly);
+        }
         ProtoWriter shape = new ProtoWriter();
         for (Object d : dims) {
             ProtoWriter dim = new ProtoWriter();
