@@ -92,6 +92,36 @@ class HostileSourceTest {
     }
 
     @Test
+    void randomBytesSplicedIntoATransportStreamAreReportedAsDamage() throws Exception {
+        Path clip = dir.resolve("long.mp4");
+        SampleClip.write(clip, List.of(new SampleClip.Shot(Color.BLUE, "DAMAGE", 6)), 320, 180, 25, 25);
+        java.io.ByteArrayOutputStream ts = new java.io.ByteArrayOutputStream();
+        try (Segmenter segmenter = Segmenter.open(clip.toString(), SegmenterOptions.DEFAULTS)) {
+            segmenter.forEach(segment -> ts.write(segment.bytes()));
+        }
+        byte[] clean = ts.toByteArray();
+        java.io.ByteArrayOutputStream spliced = new java.io.ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(512);
+        for (int at = 0; at < clean.length; at += 10_240) {
+            spliced.write(clean, at, Math.min(10_240, clean.length - at));
+            byte[] noise = new byte[512];
+            random.nextBytes(noise);
+            spliced.write(noise);
+        }
+        Path damaged = Files.write(dir.resolve("spliced.ts"), spliced.toByteArray());
+        List<Segment> segments = new ArrayList<>();
+        SourceSummary summary;
+        try (Segmenter segmenter = Segmenter.open(damaged.toString(), SegmenterOptions.DEFAULTS)) {
+            summary = segmenter.forEach(segments::add);
+        }
+        assertThat(segments).isNotEmpty();
+        assertThat(summary.problem()).get().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo(DeadLetterReason.DAMAGED);
+            assertThat(p.detail()).contains("damaged");
+        });
+    }
+
+    @Test
     void anHttpSourceMayNotLeadToAFile() {
         assertThat(InputPolicy.protocolsFor("https")).contains("https").doesNotContain("file");
         assertThat(InputPolicy.protocolsFor("rtsp")).contains("rtp").doesNotContain("file").doesNotContain("http");

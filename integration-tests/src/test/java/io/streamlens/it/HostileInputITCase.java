@@ -1,6 +1,7 @@
 package io.streamlens.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG2VIDEO;
 
 import com.sun.net.httpserver.HttpServer;
 import io.streamlens.deploy.EmbeddedKafka;
@@ -90,7 +91,8 @@ class HostileInputITCase {
         Path secretTs = dir.resolve("secret.ts");
         java.nio.file.Files.write(secretTs, segmentsOf(secret).get(0).bytes());
         Path tiny = dir.resolve("tiny.mp4");
-        SampleClip.write(tiny, List.of(new SampleClip.Shot(Color.ORANGE, "", 1)), 14, 14, 10, 10); // decodes; under 16 px
+        // OpenH264 refuses pictures this small; MPEG-2 encodes them, as a camera or a forger could.
+        SampleClip.write(tiny, List.of(new SampleClip.Shot(Color.ORANGE, "", 1)), 12, 12, 10, 10, AV_CODEC_ID_MPEG2VIDEO);
 
         String origin = "http://127.0.0.1:" + http.getAddress().getPort();
         String playlist = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\n" + origin + "/seg0.ts\n#EXTINF:2,\nfile:"
