@@ -115,6 +115,11 @@ final class MediaSource implements AutoCloseable {
 
     private static IngestException classifyOpenFailure(String source, String location, Exception e) {
         String message = ffmpegReason(e.getMessage() == null ? e.toString() : e.getMessage());
+        if (String.valueOf(e.getMessage()).contains("Did not find a video or audio stream")) {
+            // The container opened and was read to its end, but no track held a frame to learn its
+            // format from: a 0-second file, complete rather than cut off.
+            return new IngestException(DeadLetterReason.EMPTY, "the container is whole but holds no video or audio frame");
+        }
         if (message.contains("avcodec_find_decoder") || message.contains("Could not open video codec")) {
             return new IngestException(DeadLetterReason.UNSUPPORTED_CODEC, "no decoder for its video codec: " + message, e);
         }

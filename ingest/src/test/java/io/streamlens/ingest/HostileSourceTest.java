@@ -122,6 +122,21 @@ class HostileSourceTest {
     }
 
     @Test
+    void aWholeFileOfNoSecondsIsEmptyNotTruncated() throws Exception {
+        Path zero = dir.resolve("zero.mp4");
+        try (org.bytedeco.javacv.FFmpegFrameRecorder recorder = new org.bytedeco.javacv.FFmpegFrameRecorder(zero.toFile(), 64, 64, 0)) {
+            recorder.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264);
+            recorder.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
+            recorder.setFrameRate(25);
+            recorder.start();
+            recorder.stop();
+        }
+        assertThatThrownBy(() -> Segmenter.open(zero.toString(), SegmenterOptions.DEFAULTS))
+                .isInstanceOf(IngestException.class)
+                .satisfies(e -> assertThat(((IngestException) e).reason()).isEqualTo(DeadLetterReason.EMPTY));
+    }
+
+    @Test
     void anHttpSourceMayNotLeadToAFile() {
         assertThat(InputPolicy.protocolsFor("https")).contains("https").doesNotContain("file");
         assertThat(InputPolicy.protocolsFor("rtsp")).contains("rtp").doesNotContain("file").doesNotContain("http");

@@ -1,5 +1,7 @@
 package io.streamlens.captions.track;
 
+import io.streamlens.records.Detection;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -55,7 +57,7 @@ final class Association {
                 if (!detection.label().equals(track.label())) {
                     continue;
                 }
-                Box b = detection.box();
+                Box b = Box.of(detection);
                 double iou = p.iou(b);
                 if (iou >= options.iouGate()) {
                     candidates.add(new Candidate(t, d, 0, -iou, track.id()));

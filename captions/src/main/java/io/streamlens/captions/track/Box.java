@@ -1,10 +1,16 @@
 package io.streamlens.captions.track;
 
+import io.streamlens.records.Detection;
+
 /**
  * A box in relative frame coordinates used for geometry only. Unlike a {@link Detection} it may
  * lie partly outside the frame: a predicted box of an object walking out of view does.
  */
 record Box(double x0, double y0, double x1, double y1) {
+
+    static Box of(Detection detection) {
+        return new Box(detection.x0(), detection.y0(), detection.x1(), detection.y1());
+    }
 
     double width() {
         return x1 - x0;

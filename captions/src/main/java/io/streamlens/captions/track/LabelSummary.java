@@ -1,5 +1,7 @@
 package io.streamlens.captions.track;
 
+import io.streamlens.records.TrackedObject;
+
 import java.util.List;
 
 /**

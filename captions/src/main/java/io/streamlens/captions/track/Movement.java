@@ -1,5 +1,7 @@
 package io.streamlens.captions.track;
 
+import io.streamlens.records.Detection;
+
 import java.util.List;
 
 /** Reads a {@link Motion} from one track's sightings in a window. */
@@ -24,8 +26,8 @@ final class Movement {
         if (sightings.size() < 2) {
             return Motion.UNKNOWN;
         }
-        Box first = sightings.get(0).detection().box();
-        Box last = sightings.get(sightings.size() - 1).detection().box();
+        Box first = Box.of(sightings.get(0).detection());
+        Box last = Box.of(sightings.get(sightings.size() - 1).detection());
         double size = (first.size() + last.size()) / 2;
         double dx = (last.centreX() - first.centreX()) / size;
         double dy = (last.centreY() - first.centreY()) / size;
@@ -48,9 +50,9 @@ final class Movement {
     }
 
     private static boolean stayedNearTheMiddle(List<Sighting> sightings, double size, double stillDistance) {
-        double meanX = sightings.stream().mapToDouble(s -> s.detection().box().centreX()).average().orElseThrow();
-        double meanY = sightings.stream().mapToDouble(s -> s.detection().box().centreY()).average().orElseThrow();
-        return sightings.stream().map(s -> s.detection().box())
+        double meanX = sightings.stream().mapToDouble(s -> Box.of(s.detection()).centreX()).average().orElseThrow();
+        double meanY = sightings.stream().mapToDouble(s -> Box.of(s.detection()).centreY()).average().orElseThrow();
+        return sightings.stream().map(s -> Box.of(s.detection()))
                 .allMatch(b -> Math.hypot(b.centreX() - meanX, b.centreY() - meanY) <= stillDistance * size);
     }
 }

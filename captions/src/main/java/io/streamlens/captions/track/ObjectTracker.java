@@ -1,5 +1,15 @@
 package io.streamlens.captions.track;
 
+import io.streamlens.records.TrackedFrame;
+
+import io.streamlens.records.EndedTrack;
+
+import io.streamlens.records.TrackedObject;
+
+import io.streamlens.records.FrameDetections;
+
+import io.streamlens.records.Detection;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -136,8 +146,8 @@ public final class ObjectTracker {
 
     private static Track seenAgain(Track track, Detection detection, long pts) {
         double seconds = (pts - track.lastSeenUs()) / 1e6;
-        Box before = track.last().box();
-        Box now = detection.box();
+        Box before = Box.of(track.last());
+        Box now = Box.of(detection);
         double measuredX = (now.centreX() - before.centreX()) / seconds;
         double measuredY = (now.centreY() - before.centreY()) / seconds;
         boolean firstMeasurement = track.sightings() == 1;

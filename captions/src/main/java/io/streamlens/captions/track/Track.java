@@ -1,5 +1,7 @@
 package io.streamlens.captions.track;
 
+import io.streamlens.records.Detection;
+
 /**
  * One object followed across sampled frames, as the tracker keeps it between frames.
  *
@@ -37,6 +39,6 @@ public record Track(long id, Detection last, boolean confirmed, boolean arrived,
     /** Where the constant-velocity model puts its box at {@code ptsUs}. */
     Box predictedAt(long ptsUs) {
         double seconds = (ptsUs - lastSeenUs) / 1e6;
-        return last.box().movedBy(vx * seconds, vy * seconds);
+        return Box.of(last).movedBy(vx * seconds, vy * seconds);
     }
 }

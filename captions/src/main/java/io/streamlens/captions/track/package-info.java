@@ -13,3 +13,7 @@
  * }</pre>
  */
 package io.streamlens.captions.track;
+
+import io.streamlens.records.TrackedFrame;
+
+import io.streamlens.records.FrameDetections;

@@ -1,12 +1,18 @@
 package io.streamlens.captions.objects;
 
+import io.streamlens.records.TrackedFrame;
+
+import io.streamlens.records.FrameDetections;
+
+import io.streamlens.records.Detection;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamlens.captions.track.Detection;
-import io.streamlens.captions.track.FrameDetections;
+import io.streamlens.records.Detection;
+import io.streamlens.records.FrameDetections;
 import io.streamlens.captions.track.MotionOptions;
 import io.streamlens.captions.track.ObjectTracker;
-import io.streamlens.captions.track.TrackedFrame;
+import io.streamlens.records.TrackedFrame;
 import io.streamlens.captions.track.TrackerOptions;
 import io.streamlens.captions.track.TrackerState;
 import io.streamlens.captions.track.TrackerStep;

@@ -1,5 +1,9 @@
 package io.streamlens.captions.track;
 
+import io.streamlens.records.FrameDetections;
+
+import io.streamlens.records.Detection;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;

@@ -1,5 +1,13 @@
 package io.streamlens.captions.track;
 
+import io.streamlens.records.TrackedFrame;
+
+import io.streamlens.records.EndedTrack;
+
+import io.streamlens.records.TrackedObject;
+
+import io.streamlens.records.Detection;
+
 import static io.streamlens.captions.track.Scenes.at;
 import static io.streamlens.captions.track.Scenes.box;
 import static io.streamlens.captions.track.Scenes.idOf;

@@ -1,5 +1,7 @@
 package io.streamlens.inference.objects;
 
+import io.streamlens.records.Detection;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,8 +31,8 @@ public final class NanoDetDecoder {
         this.options = options;
     }
 
-    public List<DetectedObject> decode(List<Level> levels) {
-        List<DetectedObject> candidates = new ArrayList<>();
+    public List<Detection> decode(List<Level> levels) {
+        List<Detection> candidates = new ArrayList<>();
         for (Level level : levels) {
             int cells = level.scores().length / CLASSES;
             int bins = level.distances().length / cells / SIDES;
@@ -45,14 +47,15 @@ public final class NanoDetDecoder {
                     }
                 }
                 if (best >= 0) { // only the best class per cell: the rest would be suppressed anyway
-                    candidates.add(box(level, cell, bins, best, bestScore));
+                    box(level, cell, bins, best, bestScore).ifPresent(candidates::add);
                 }
             }
         }
         return suppress(candidates);
     }
 
-    private DetectedObject box(Level level, int cell, int bins, int cls, float score) {
+    /** The cell's box, unless it collapses to nothing once clipped to the frame. */
+    private java.util.Optional<Detection> box(Level level, int cell, int bins, int cls, float score) {
         float cx = (cell % level.gridWidth() + 0.5f) * level.stride();
         float cy = (cell / level.gridWidth() + 0.5f) * level.stride();
         float[] d = new float[SIDES];
@@ -60,8 +63,14 @@ public final class NanoDetDecoder {
             d[side] = expectedBin(level.distances(), (cell * SIDES + side) * bins, bins) * level.stride();
         }
         float size = inputSize;
-        return new DetectedObject(CocoLabels.name(cls), score, clamp((cx - d[0]) / size), clamp((cy - d[1]) / size),
-                clamp((cx + d[2]) / size), clamp((cy + d[3]) / size));
+        float x0 = clamp((cx - d[0]) / size);
+        float y0 = clamp((cy - d[1]) / size);
+        float x1 = clamp((cx + d[2]) / size);
+        float y1 = clamp((cy + d[3]) / size);
+        if (!(x0 < x1 && y0 < y1)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Detection(CocoLabels.name(cls), Math.min(1f, score), x0, y0, x1, y1));
     }
 
     /** The mean bin index under the softmax of the logits at {@code from}. */
@@ -81,11 +90,11 @@ public final class NanoDetDecoder {
     }
 
     /** Greedy non-maximum suppression across classes, best score first. */
-    List<DetectedObject> suppress(List<DetectedObject> candidates) {
-        List<DetectedObject> sorted = new ArrayList<>(candidates);
-        sorted.sort(Comparator.comparingDouble(DetectedObject::score).reversed());
-        List<DetectedObject> kept = new ArrayList<>();
-        for (DetectedObject c : sorted) {
+    List<Detection> suppress(List<Detection> candidates) {
+        List<Detection> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingDouble(Detection::score).reversed());
+        List<Detection> kept = new ArrayList<>();
+        for (Detection c : sorted) {
             if (kept.size() == options.maxDetections()) {
                 break;
             }

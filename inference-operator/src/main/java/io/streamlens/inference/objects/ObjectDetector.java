@@ -1,5 +1,7 @@
 package io.streamlens.inference.objects;
 
+import io.streamlens.records.Detection;
+
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -31,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * try (ObjectDetector detector = ObjectDetector.open(RuntimeOptions.defaults(), DetectionOptions.DEFAULTS)) {
- *     List<DetectedObject> objects = detector.detectAsync(frame).join();   // batched with other streams
+ *     List<Detection> objects = detector.detectAsync(frame).join();   // batched with other streams
  * }
  * }</pre>
  */
@@ -50,7 +52,7 @@ public final class ObjectDetector implements AutoCloseable {
     private final String input;
     private final List<LevelOutputs> levels;
     private final NanoDetDecoder decoder;
-    private final BatchedModel<RgbImage, float[], List<DetectedObject>> model;
+    private final BatchedModel<RgbImage, float[], List<Detection>> model;
 
     private ObjectDetector(OrtSession session, DetectionOptions options, RuntimeOptions runtime) throws OrtException {
         this.session = session;
@@ -85,17 +87,17 @@ public final class ObjectDetector implements AutoCloseable {
     }
 
     /** Objects in one frame, in the caller's thread. */
-    public List<DetectedObject> detect(RgbImage frame) {
+    public List<Detection> detect(RgbImage frame) {
         return model.run(frame);
     }
 
     /** Objects in each frame, in one model call in the caller's thread. */
-    public List<List<DetectedObject>> detectAll(List<RgbImage> frames) {
+    public List<List<Detection>> detectAll(List<RgbImage> frames) {
         return model.runAll(frames);
     }
 
     /** Objects in one frame, batched with every other caller's frames. */
-    public CompletableFuture<List<DetectedObject>> detectAsync(RgbImage frame) {
+    public CompletableFuture<List<Detection>> detectAsync(RgbImage frame) {
         return model.submit(frame);
     }
 
@@ -112,7 +114,7 @@ public final class ObjectDetector implements AutoCloseable {
         return chw;
     }
 
-    private List<List<DetectedObject>> run(List<float[]> frames) throws OrtException {
+    private List<List<Detection>> run(List<float[]> frames) throws OrtException {
         int n = frames.size();
         Set<String> names = new java.util.LinkedHashSet<>();
         levels.forEach(l -> names.addAll(List.of(l.scores(), l.distances())));
@@ -124,7 +126,7 @@ public final class ObjectDetector implements AutoCloseable {
                 distances.add(Tensors.copyFloats(Tensors.output(r, l.distances())));
             }
         }
-        List<List<DetectedObject>> result = new ArrayList<>(n);
+        List<List<Detection>> result = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<NanoDetDecoder.Level> perImage = new ArrayList<>();
             for (int k = 0; k < levels.size(); k++) {

@@ -1,5 +1,7 @@
 package io.streamlens.inference.objects;
 
+import io.streamlens.records.Detection;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,10 +27,10 @@ class NanoDetDecoderTest {
         distances[(cell * 4 + 3) * BINS] = 30; // bottom: two equal bins, 0 and 2, mean 1 stride
         distances[(cell * 4 + 3) * BINS + 2] = 30;
 
-        List<DetectedObject> objects = decoder(0.35f).decode(List.of(new NanoDetDecoder.Level(STRIDE, GRID, scores, distances)));
+        List<Detection> objects = decoder(0.35f).decode(List.of(new NanoDetDecoder.Level(STRIDE, GRID, scores, distances)));
 
         assertThat(objects).hasSize(1);
-        DetectedObject dog = objects.get(0);
+        Detection dog = objects.get(0);
         assertThat(dog.label()).isEqualTo("dog");
         assertThat(dog.x0()).isCloseTo(12f / INPUT, within(1e-3f));
         assertThat(dog.y0()).isCloseTo(4f / INPUT, within(1e-3f));
@@ -38,9 +40,9 @@ class NanoDetDecoderTest {
 
     @Test
     void overlappingBoxesOfDifferentClassesKeepOnlyTheBest() {
-        DetectedObject truck = new DetectedObject("truck", 0.6f, 0.1f, 0.1f, 0.5f, 0.5f);
-        DetectedObject car = new DetectedObject("car", 0.5f, 0.12f, 0.1f, 0.5f, 0.52f);
-        DetectedObject elsewhere = new DetectedObject("car", 0.4f, 0.6f, 0.6f, 0.9f, 0.9f);
+        Detection truck = new Detection("truck", 0.6f, 0.1f, 0.1f, 0.5f, 0.5f);
+        Detection car = new Detection("car", 0.5f, 0.12f, 0.1f, 0.5f, 0.52f);
+        Detection elsewhere = new Detection("car", 0.4f, 0.6f, 0.6f, 0.9f, 0.9f);
 
         assertThat(decoder(0.35f).suppress(List.of(car, elsewhere, truck))).containsExactly(truck, elsewhere);
     }
@@ -48,8 +50,8 @@ class NanoDetDecoderTest {
     @Test
     void atMostMaxDetectionsAreKept() {
         NanoDetDecoder decoder = new NanoDetDecoder(INPUT, new DetectionOptions(0.35f, 0.5f, 1));
-        DetectedObject a = new DetectedObject("cat", 0.6f, 0f, 0f, 0.2f, 0.2f);
-        DetectedObject b = new DetectedObject("dog", 0.7f, 0.5f, 0.5f, 0.9f, 0.9f);
+        Detection a = new Detection("cat", 0.6f, 0f, 0f, 0.2f, 0.2f);
+        Detection b = new Detection("dog", 0.7f, 0.5f, 0.5f, 0.9f, 0.9f);
 
         assertThat(decoder.suppress(List.of(a, b))).containsExactly(b);
     }

@@ -1,5 +1,7 @@
 package io.streamlens.inference.objects;
 
+import io.streamlens.records.Detection;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.inference.RgbImage;
@@ -31,7 +33,7 @@ class ObjectDetectorTest {
 
     @Test
     void findsTheDogTheBicycleAndTheTruck() throws IOException {
-        List<DetectedObject> objects;
+        List<Detection> objects;
         // NanoDet-g gives the half-hidden truck about 0.31, below the default threshold.
         try (ObjectDetector lenient = ObjectDetector.open(RuntimeOptions.defaults().withIntraOpThreads(1),
                 DetectionOptions.DEFAULTS.withMinScore(0.28f))) {
@@ -42,7 +44,7 @@ class ObjectDetectorTest {
         assertThat(one(objects, "dog").centerX()).isBetween(0.15f, 0.45f);
         assertThat(one(objects, "dog").centerY()).isBetween(0.5f, 0.85f);
         assertThat(one(objects, "bicycle").centerX()).isBetween(0.3f, 0.65f);
-        DetectedObject vehicle = objects.stream().filter(o -> o.label().equals("truck") || o.label().equals("car"))
+        Detection vehicle = objects.stream().filter(o -> o.label().equals("truck") || o.label().equals("car"))
                 .findFirst().orElseThrow(() -> new AssertionError("no car or truck in " + objects));
         assertThat(vehicle.centerX()).isGreaterThan(0.6f);
         assertThat(vehicle.centerY()).isLessThan(0.35f);
@@ -55,7 +57,7 @@ class ObjectDetectorTest {
 
     @Test
     void findsThePersonTheDogAndTheHorse() throws IOException {
-        List<DetectedObject> objects = detect("person.jpg");
+        List<Detection> objects = detect("person.jpg");
 
         // Left to right: dog, person, horse.
         float dog = one(objects, "dog").centerX();
@@ -67,12 +69,12 @@ class ObjectDetectorTest {
 
     @Test
     void findsTheGiraffe() throws IOException {
-        assertThat(detect("giraffe.jpg")).extracting(DetectedObject::label).contains("giraffe");
+        assertThat(detect("giraffe.jpg")).extracting(Detection::label).contains("giraffe");
     }
 
     @Test
     void findsTheEagleAsABird() throws IOException {
-        List<DetectedObject> objects = detect("eagle.jpg");
+        List<Detection> objects = detect("eagle.jpg");
 
         assertThat(objects).isNotEmpty();
         assertThat(objects.get(0).label()).isEqualTo("bird");
@@ -81,9 +83,9 @@ class ObjectDetectorTest {
 
     @Test
     void findsPeopleAndAKiteOnTheBeach() throws IOException {
-        List<DetectedObject> objects = detect("kite.jpg");
+        List<Detection> objects = detect("kite.jpg");
 
-        assertThat(objects).extracting(DetectedObject::label).contains("person", "kite");
+        assertThat(objects).extracting(Detection::label).contains("person", "kite");
         assertThat(one(objects, "kite").centerY()).as("kites fly above the people").isLessThan(one(objects, "person").centerY());
     }
 
@@ -99,10 +101,10 @@ class ObjectDetectorTest {
     @Test
     void batchesAcrossCallersGiveWhatSingleCallsGive() throws IOException {
         List<RgbImage> frames = List.of(image("dog.jpg"), image("person.jpg"), image("horses.jpg"), image("eagle.jpg"));
-        List<List<DetectedObject>> alone = frames.stream().map(detector::detect).toList();
+        List<List<Detection>> alone = frames.stream().map(detector::detect).toList();
 
-        List<List<DetectedObject>> together = detector.detectAll(frames);
-        List<CompletableFuture<List<DetectedObject>>> submitted = frames.stream().map(detector::detectAsync).toList();
+        List<List<Detection>> together = detector.detectAll(frames);
+        List<CompletableFuture<List<Detection>>> submitted = frames.stream().map(detector::detectAsync).toList();
 
         for (int i = 0; i < frames.size(); i++) {
             assertSameObjects(together.get(i), alone.get(i));
@@ -110,16 +112,16 @@ class ObjectDetectorTest {
         }
     }
 
-    private static void assertSameObjects(List<DetectedObject> actual, List<DetectedObject> expected) {
-        assertThat(actual).extracting(DetectedObject::label).containsExactlyElementsOf(
-                expected.stream().map(DetectedObject::label).toList());
+    private static void assertSameObjects(List<Detection> actual, List<Detection> expected) {
+        assertThat(actual).extracting(Detection::label).containsExactlyElementsOf(
+                expected.stream().map(Detection::label).toList());
         for (int k = 0; k < actual.size(); k++) {
             assertThat(actual.get(k).iou(expected.get(k))).isGreaterThan(0.999f);
             assertThat(actual.get(k).score()).isCloseTo(expected.get(k).score(), org.assertj.core.api.Assertions.within(1e-4f));
         }
     }
 
-    private static List<DetectedObject> detect(String photo) throws IOException {
+    private static List<Detection> detect(String photo) throws IOException {
         return detector.detect(image(photo));
     }
 
@@ -127,7 +129,7 @@ class ObjectDetectorTest {
         return RgbImage.of(ImageIO.read(SampleMedia.file("images/" + photo).toFile()));
     }
 
-    private static DetectedObject one(List<DetectedObject> objects, String label) {
+    private static Detection one(List<Detection> objects, String label) {
         return objects.stream().filter(o -> o.label().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + label + " in " + objects));
     }

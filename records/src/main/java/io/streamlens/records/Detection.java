@@ -1,4 +1,4 @@
-package io.streamlens.captions.track;
+package io.streamlens.records;
 
 /**
  * One object a detector found in one sampled frame: its COCO label as the detector names it
@@ -21,12 +21,38 @@ public record Detection(String label, float score, float x0, float y0, float x1,
         }
     }
 
-    private static boolean inUnit(float v) {
-        return v >= 0 && v <= 1;
+    public float width() {
+        return x1 - x0;
     }
 
-    /** Its box, for geometry. */
-    Box box() {
-        return new Box(x0, y0, x1, y1);
+    public float height() {
+        return y1 - y0;
+    }
+
+    public float area() {
+        return width() * height();
+    }
+
+    public float centerX() {
+        return (x0 + x1) / 2;
+    }
+
+    public float centerY() {
+        return (y0 + y1) / 2;
+    }
+
+    /** Intersection over union with another box (0 when apart, 1 when the same). */
+    public float iou(Detection other) {
+        float w = Math.min(x1, other.x1) - Math.max(x0, other.x0);
+        float h = Math.min(y1, other.y1) - Math.max(y0, other.y0);
+        if (w <= 0 || h <= 0) {
+            return 0;
+        }
+        float inter = w * h;
+        return inter / (area() + other.area() - inter);
+    }
+
+    private static boolean inUnit(float v) {
+        return v >= 0 && v <= 1;
     }
 }

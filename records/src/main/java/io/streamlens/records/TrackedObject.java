@@ -1,4 +1,4 @@
-package io.streamlens.captions.track;
+package io.streamlens.records;
 
 /**
  * A track seen in one frame: the detection it was matched to.

@@ -1,4 +1,4 @@
-package io.streamlens.captions.track;
+package io.streamlens.records;
 
 /**
  * A confirmed track that went unseen, while the detector kept looking, for longer than the lost

@@ -1,4 +1,4 @@
-package io.streamlens.captions.track;
+package io.streamlens.records;
 
 import java.util.List;
 
