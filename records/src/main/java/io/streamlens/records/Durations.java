@@ -25,4 +25,10 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is not a duration like 4s, 500ms, 1m or 2h", e);
         }
     }
+
+    /** A time in a video as a player shows it: {@code 0:07}, {@code 12:03}, {@code 1:02:03}. */
+    public static String clock(long ms) {
+        long s = ms / 1000;
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
 }

@@ -1,4 +1,4 @@
-package io.streamlens.inference.objects;
+package io.streamlens.records;
 
 import java.util.List;
 
