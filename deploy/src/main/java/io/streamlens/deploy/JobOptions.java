@@ -2,8 +2,8 @@ package io.streamlens.deploy;
 
 import io.streamlens.compression.CompressionChain;
 import io.streamlens.inference.Device;
-import io.streamlens.inference.captions.Perception;
-import io.streamlens.inference.captions.WindowSpec;
+import io.streamlens.captions.Perception;
+import io.streamlens.captions.WindowSpec;
 import io.streamlens.records.Topics;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;

@@ -10,7 +10,7 @@ import io.streamlens.deploy.SegmentSources;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
-import io.streamlens.inference.captions.WindowSpec;
+import io.streamlens.captions.WindowSpec;
 import io.streamlens.ingest.SampleClip;
 import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;

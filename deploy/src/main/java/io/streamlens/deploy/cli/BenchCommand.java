@@ -174,7 +174,7 @@ final class BenchCommand {
                 }
                 if (perceptionOff) {
                     new PipelineBenchmark(System.out, job.toOptions().withPerception(java.util.EnumSet.noneOf(
-                            io.streamlens.inference.captions.Perception.class))).archive(files, SamplerSpec.parse(samplers.get(0)));
+                            io.streamlens.captions.Perception.class))).archive(files, SamplerSpec.parse(samplers.get(0)));
                 }
             }
             if (!skipLive) {

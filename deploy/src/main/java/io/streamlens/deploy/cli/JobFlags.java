@@ -1,8 +1,8 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.inference.captions.Perception;
-import io.streamlens.inference.captions.WindowSpec;
+import io.streamlens.captions.Perception;
+import io.streamlens.captions.WindowSpec;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
 import org.apache.flink.connector.base.DeliveryGuarantee;

@@ -1,0 +1,157 @@
+package io.streamlens.captions.flink;
+
+import io.streamlens.captions.memory.MemoryEntry;
+import io.streamlens.captions.memory.QuestionAnswerer;
+import io.streamlens.records.Answer;
+import io.streamlens.records.CaptionedWindow;
+import io.streamlens.records.Query;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keeps each stream's caption timeline (with sentence embeddings, and the compressed visual tokens
+ * of the newest windows) in RocksDB and answers questions about it. The memory is bounded by a
+ * window count and a token byte budget, and expires after a time without captions, so a stream's
+ * state stays bounded however long it runs.
+ *
+ * <p>When to answer: in live mode a question is answered at once from what the stream has shown so
+ * far (or, for a stream not seen yet, after {@code waitForStream}); in bounded runs (demo, annotate)
+ * questions wait for the end of the input, so they are answered over the whole video.
+ */
+public class AnswerQuery extends KeyedCoProcessFunction<String, CaptionedWindow, Query, Answer> {
+    /** Visual tokens kept per stream; older windows keep their text and embedding only. */
+    public static final long DEFAULT_TOKEN_BYTES = 16L * 1024 * 1024;
+
+    private final QuestionAnswerer.Factory answerers;
+    private final int maxWindows;
+    private final long maxTokenBytes;
+    private final Duration memoryTtl;
+    private final boolean answerAtEndOfInput;
+    private final long waitForStreamMs;
+    private transient QuestionAnswerer answerer;
+    private transient ListState<MemoryEntry> memory;
+    private transient ValueState<Integer> size;
+    private transient ValueState<Long> tokenBytes;
+    private transient ListState<Query> waiting;
+
+    public AnswerQuery(QuestionAnswerer.Factory answerers, int maxWindows, long maxTokenBytes, Duration memoryTtl,
+                       boolean answerAtEndOfInput, Duration waitForStream) {
+        this.answerers = answerers;
+        this.maxWindows = maxWindows;
+        this.maxTokenBytes = maxTokenBytes;
+        this.memoryTtl = memoryTtl;
+        this.answerAtEndOfInput = answerAtEndOfInput;
+        this.waitForStreamMs = waitForStream.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+        answerer = answerers.open();
+        StateTtlConfig ttl = StateTtlConfig.newBuilder(memoryTtl).cleanupInRocksdbCompactFilter(1000).build();
+        ListStateDescriptor<MemoryEntry> memoryDescriptor = new ListStateDescriptor<>("memory", MemoryEntry.class);
+        memoryDescriptor.enableTimeToLive(ttl);
+        memory = getRuntimeContext().getListState(memoryDescriptor);
+        ValueStateDescriptor<Integer> sizeDescriptor = new ValueStateDescriptor<>("memory-size", Types.INT);
+        sizeDescriptor.enableTimeToLive(ttl);
+        size = getRuntimeContext().getState(sizeDescriptor);
+        ValueStateDescriptor<Long> bytesDescriptor = new ValueStateDescriptor<>("memory-token-bytes", Types.LONG);
+        bytesDescriptor.enableTimeToLive(ttl);
+        tokenBytes = getRuntimeContext().getState(bytesDescriptor);
+        waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting-queries", Query.class));
+    }
+
+    @Override
+    public void processElement1(CaptionedWindow window, Context ctx, Collector<Answer> out) throws Exception {
+        String text = window.caption().text();
+        MemoryEntry entry = new MemoryEntry(window.caption().startMs(), window.caption().endMs(), text,
+                answerer.embed(text), window.count(), window.dim(), window.tokens());
+        memory.add(entry);
+        int count = size.value() == null ? 1 : size.value() + 1;
+        long bytes = (tokenBytes.value() == null ? 0 : tokenBytes.value()) + entry.tokenBytes();
+        if (count > maxWindows + maxWindows / 4 || bytes > maxTokenBytes) {
+            // Trim in batches: rewriting a RocksDB list on every caption would cost more than it saves.
+            List<MemoryEntry> all = new ArrayList<>();
+            memory.get().forEach(all::add);
+            List<MemoryEntry> kept = new ArrayList<>(all.subList(Math.max(0, all.size() - maxWindows), all.size()));
+            bytes = kept.stream().mapToLong(MemoryEntry::tokenBytes).sum();
+            for (int i = 0; i < kept.size() && bytes > maxTokenBytes * 3 / 4; i++) {
+                bytes -= kept.get(i).tokenBytes();
+                kept.set(i, kept.get(i).withoutTokens());
+            }
+            memory.update(kept);
+            count = kept.size();
+        }
+        size.update(count);
+        tokenBytes.update(bytes);
+    }
+
+    @Override
+    public void processElement2(Query query, Context ctx, Collector<Answer> out) throws Exception {
+        String problem = problemWith(query);
+        if (problem != null) {
+            out.collect(new Answer(query.queryId(), query.streamId(), clip(query.question()), problem, List.of()));
+            return;
+        }
+        if (answerAtEndOfInput) {
+            waiting.add(query);
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        } else if (size.value() == null) {
+            waiting.add(query);
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + waitForStreamMs);
+        } else {
+            out.collect(answer(query));
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Answer> out) throws Exception {
+        for (Query query : waiting.get()) {
+            out.collect(answer(query));
+        }
+        waiting.clear();
+    }
+
+    private Answer answer(Query query) throws Exception {
+        List<MemoryEntry> entries = new ArrayList<>();
+        memory.get().forEach(entries::add);
+        return answerer.answer(query, entries);
+    }
+
+    static String problemWith(Query query) {
+        if (query.problem() != null) {
+            return query.problem();
+        }
+        if (query.question() == null || query.question().isBlank()) {
+            return "The question is empty.";
+        }
+        if (query.question().length() > Query.MAX_QUESTION_CHARS) {
+            return "The question is " + query.question().length() + " characters long; at most "
+                    + Query.MAX_QUESTION_CHARS + " are accepted.";
+        }
+        if (query.fromMs() != null && query.toMs() != null && query.fromMs() > query.toMs()) {
+            return "fromMs (" + query.fromMs() + ") is after toMs (" + query.toMs() + ").";
+        }
+        return null;
+    }
+
+    private static String clip(String question) {
+        return question == null ? "" : question.length() <= 200 ? question : question.substring(0, 200) + "…";
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (answerer != null) {
+            answerer.close();
+        }
+    }
+}

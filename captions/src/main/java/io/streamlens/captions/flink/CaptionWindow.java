@@ -1,0 +1,120 @@
+package io.streamlens.captions.flink;
+
+import io.streamlens.captions.CaptionDraft;
+import io.streamlens.captions.StreamWindows;
+import io.streamlens.captions.WindowCaptioner;
+import io.streamlens.captions.WindowSpec;
+import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.Caption;
+import io.streamlens.records.CaptionedWindow;
+import io.streamlens.records.SegmentSpeech;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Groups each stream's analysed frames and spoken words into overlapping windows on the stream's
+ * own clock and captions every window that closes (with the compressed visual tokens the caption
+ * rests on, for the question memory). Frames arrive on the first input, the words of each
+ * segment's audio on the second; a window closes once both have got past its end. A stream's
+ * window state lives in RocksDB and is cleared at the stream's last segment; a stream that goes
+ * quiet for {@code idleTimeout} has its open windows captioned and its state freed, so abandoned
+ * live streams do not linger.
+ */
+public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegment, SegmentSpeech, CaptionedWindow> {
+    private final WindowSpec spec;
+    private final WindowCaptioner.Factory captioners;
+    private final long idleTimeoutMs;
+    private final boolean awaitSpeech;
+    private transient StreamWindows windows;
+    private transient WindowCaptioner captioner;
+    private transient ValueState<StreamWindows.State> state;
+    private transient ValueState<String> source;
+    private transient ValueState<Long> idleTimer;
+
+    /** @param awaitSpeech whether the second input carries every segment's speech (else it stays empty) */
+    public CaptionWindow(WindowSpec spec, WindowCaptioner.Factory captioners, Duration idleTimeout, boolean awaitSpeech) {
+        this.spec = spec;
+        this.captioners = captioners;
+        this.idleTimeoutMs = idleTimeout.toMillis();
+        this.awaitSpeech = awaitSpeech;
+    }
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+        windows = new StreamWindows(spec, awaitSpeech);
+        captioner = captioners.open();
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("windows", StreamWindows.State.class));
+        source = getRuntimeContext().getState(new ValueStateDescriptor<>("source", Types.STRING));
+        idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idle-timer", Types.LONG));
+    }
+
+    @Override
+    public void processElement1(AnalysedSegment segment, Context ctx, Collector<CaptionedWindow> out) throws Exception {
+        source.update(segment.source());
+        advance(ctx, windows.add(segment, current()), out);
+    }
+
+    @Override
+    public void processElement2(SegmentSpeech speech, Context ctx, Collector<CaptionedWindow> out) throws Exception {
+        advance(ctx, windows.hear(speech, current()), out);
+    }
+
+    private StreamWindows.State current() throws Exception {
+        StreamWindows.State before = state.value();
+        return before == null ? StreamWindows.State.initial() : before;
+    }
+
+    private void advance(Context ctx, StreamWindows.Step step, Collector<CaptionedWindow> out) throws Exception {
+        emit(ctx.getCurrentKey(), source.value(), step.closed(), out);
+        Long timer = idleTimer.value();
+        if (timer != null) {
+            ctx.timerService().deleteProcessingTimeTimer(timer);
+        }
+        if (windows.ended(step.next())) {
+            clear();
+            return;
+        }
+        state.update(step.next());
+        long next = ctx.timerService().currentProcessingTime() + idleTimeoutMs;
+        ctx.timerService().registerProcessingTimeTimer(next);
+        idleTimer.update(next);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CaptionedWindow> out) throws Exception {
+        StreamWindows.State open = state.value();
+        if (open != null) {
+            emit(ctx.getCurrentKey(), source.value(), windows.end(open).closed(), out);
+        }
+        clear();
+    }
+
+    private void emit(String streamId, String from, List<StreamWindows.Window> closed, Collector<CaptionedWindow> out) throws Exception {
+        for (StreamWindows.Window window : closed) {
+            CaptionDraft draft = captioner.caption(window);
+            long startMs = window.startUs() / 1000;
+            Caption caption = new Caption(streamId, Caption.idOf(streamId, startMs), startMs, window.endUs() / 1000,
+                    draft.text(), from, draft.evidence(), draft.visualTokens(), captioner.model());
+            out.collect(new CaptionedWindow(caption, draft.count(), draft.dim(), draft.tokens()));
+        }
+    }
+
+    private void clear() {
+        state.clear();
+        source.clear();
+        idleTimer.clear();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (captioner != null) {
+            captioner.close();
+        }
+    }
+}
