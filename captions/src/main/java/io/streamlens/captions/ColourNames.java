@@ -95,31 +95,4 @@ public final class ColourNames {
         }
         return h < 0 ? h + 360 : h;
     }
-
-    /** "Mostly green and white, bright." for a window's frames, or nothing when nothing stands out. */
-    static String sentence(List<Looks> frames) {
-        List<Looks> known = frames.stream().filter(Looks::known).toList();
-        if (known.isEmpty()) {
-            return "";
-        }
-        Map<String, Integer> votes = new TreeMap<>();
-        known.forEach(l -> l.colours().forEach(c -> votes.merge(c, 1, Integer::sum)));
-        List<String> colours = votes.entrySet().stream().filter(e -> e.getValue() * 2 >= known.size())
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).limit(2).toList();
-        double brightness = known.stream().mapToDouble(Looks::brightness).average().orElse(0.5);
-        String light = brightness < 0.25 ? "dark" : brightness > 0.7 ? "bright" : "";
-        if (colours.isEmpty() && light.isEmpty()) {
-            return "";
-        }
-        String said = colours.isEmpty() ? "" : "Mostly " + String.join(" and ", colours);
-        if (light.isEmpty()) {
-            return said + ".";
-        }
-        return said.isEmpty() ? capitalised(light) + "." : said + ", " + light + ".";
-    }
-
-    private static String capitalised(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
 }

@@ -47,7 +47,7 @@ public final class PerceptionCaption {
         addIfAny(sentences, WindowFindings.motionSentence(motion));
         Caption.People people = WindowFindings.people(window.frames());
         addIfAny(sentences, WindowFindings.peopleSentence(people));
-        String looks = ColourNames.sentence(window.frames().stream().map(FrameAnalysis::looks).toList());
+        String looks = WindowFindings.looksSentence(window.frames().stream().map(FrameAnalysis::looks).toList());
         if (!looks.isEmpty()) {
             sentences.add(looks);
         }

@@ -2,15 +2,19 @@ package io.streamlens.captions;
 
 import io.streamlens.records.Caption;
 import io.streamlens.records.FrameAnalysis;
+import io.streamlens.records.Looks;
 import io.streamlens.records.PeopleInView;
 import io.streamlens.records.SpokenWord;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A window's findings beyond text and shots, merged from its frames and words: who was in view
- * (the frame with the most people), how much the picture moved, and what was said.
+ * (the frame with the most people), how much the picture moved, the colours most frames showed,
+ * and what was said.
  */
 final class WindowFindings {
     /**
@@ -70,6 +74,29 @@ final class WindowFindings {
             return "";
         }
         return "Speech: \"" + String.join(" ", words.stream().map(SpokenWord::text).toList()) + "\".";
+    }
+
+    /** "Mostly green and white, bright." for a window's frames, or nothing when nothing stands out. */
+    static String looksSentence(List<Looks> frames) {
+        List<Looks> known = frames.stream().filter(Looks::known).toList();
+        if (known.isEmpty()) {
+            return "";
+        }
+        Map<String, Integer> votes = new TreeMap<>();
+        known.forEach(l -> l.colours().forEach(c -> votes.merge(c, 1, Integer::sum)));
+        List<String> colours = votes.entrySet().stream().filter(e -> e.getValue() * 2 >= known.size())
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).limit(2).toList();
+        double brightness = known.stream().mapToDouble(Looks::brightness).average().orElse(0.5);
+        String light = brightness < 0.25 ? "dark" : brightness > 0.7 ? "bright" : "";
+        if (colours.isEmpty() && light.isEmpty()) {
+            return "";
+        }
+        String said = colours.isEmpty() ? "" : "Mostly " + String.join(" and ", colours);
+        if (light.isEmpty()) {
+            return said + ".";
+        }
+        return said.isEmpty() ? capitalised(light) + "." : said + ", " + light + ".";
     }
 
     private static String number(int n) {

@@ -3,7 +3,6 @@ package io.streamlens.captions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.records.Looks;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ColourNamesTest {
@@ -44,17 +43,5 @@ class ColourNamesTest {
         assertThat(ColourNames.name(120, 70, 20)).isEqualTo("brown");
         assertThat(ColourNames.name(250, 150, 20)).isEqualTo("orange");
         assertThat(ColourNames.name(240, 230, 30)).isEqualTo("yellow");
-    }
-
-    @Test
-    void aWindowSaysWhatMostOfItsFramesShow() {
-        Looks night = new Looks(List.of("black"), 0.1);
-        Looks snow = new Looks(List.of("white"), 0.9);
-        assertThat(ColourNames.sentence(List.of(night, night))).isEqualTo("Mostly black, dark.");
-        // White in one frame of three is not what the window shows; the mean light is neither dark nor bright.
-        assertThat(ColourNames.sentence(List.of(night, night, snow))).isEqualTo("Mostly black.");
-        assertThat(ColourNames.sentence(List.of(snow))).isEqualTo("Mostly white, bright.");
-        assertThat(ColourNames.sentence(List.of(new Looks(List.of(), 0.5)))).isEmpty();
-        assertThat(ColourNames.sentence(List.of(Looks.UNKNOWN))).isEmpty();
     }
 }
