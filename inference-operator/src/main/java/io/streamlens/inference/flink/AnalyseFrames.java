@@ -5,7 +5,7 @@ import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.SharedSessions;
 import io.streamlens.inference.VisualTokens;
-import io.streamlens.captions.ColourNames;
+import io.streamlens.sampler.ColourNames;
 import io.streamlens.inference.perception.LineCache;
 import io.streamlens.inference.detect.Box;
 import io.streamlens.inference.detect.Detections;

@@ -1,4 +1,4 @@
-package io.streamlens.captions;
+package io.streamlens.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

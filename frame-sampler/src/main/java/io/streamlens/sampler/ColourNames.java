@@ -1,4 +1,4 @@
-package io.streamlens.captions;
+package io.streamlens.sampler;
 
 import io.streamlens.records.Looks;
 import java.util.ArrayList;
