@@ -1,8 +1,9 @@
 package io.streamlens.captions;
 
-
 /** Captions from what the perception models read per frame; no model runs at window time. */
 public final class PerceptionCaptioner implements WindowCaptioner {
+    public static final String MODEL = "perception";
+
     @Override
     public CaptionDraft caption(StreamWindows.Window window) {
         PerceptionCaption.Draft draft = PerceptionCaption.compose(window);
@@ -11,6 +12,6 @@ public final class PerceptionCaptioner implements WindowCaptioner {
 
     @Override
     public String model() {
-        return "perception";
+        return MODEL;
     }
 }

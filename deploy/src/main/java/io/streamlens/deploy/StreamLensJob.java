@@ -94,22 +94,24 @@ public final class StreamLensJob {
 
         DataStream<DeadLetter> deadLetters = segments.getSideOutput(ReassembleSegments.DEAD_LETTERS)
                 .union(sampled.getSideOutput(DecodeAndSample.DEAD_LETTERS),
-                        analysed.flatMap(new AnalysisFailures()).uid("analysis-failures").name("AnalysisFailures"));
+                        analysed.flatMap(new AnalysisFailures()).uid("analysis-failures").name("AnalysisFailures"),
+                        captioned.getSideOutput(CaptionWindow.DEAD_LETTERS));
 
         outputs.frames(sampled.flatMap(new SplitIntoFrames()).uid("split-into-frames").name("SplitIntoFrames"));
         outputs.captions(captions);
-        outputs.deadLetters(deadLetters);
 
         if (querySource != null) {
             DataStream<Query> queries = env.fromSource(querySource, WatermarkStrategy.noWatermarks(), "video.queries")
                     .uid("queries-source");
-            DataStream<Answer> answers = captioned.keyBy(CaptionedWindow::streamId)
+            SingleOutputStreamOperator<Answer> answers = captioned.keyBy(CaptionedWindow::streamId)
                     .connect(queries.keyBy(Query::streamId))
                     .process(new AnswerQuery(answerers(options), options.memoryWindows(), AnswerQuery.DEFAULT_TOKEN_BYTES,
                             options.memoryTtl(), options.boundedInput(), Duration.ofSeconds(30)))
                     .uid("answer-query").name("AnswerQuery").setParallelism(parallelism);
             outputs.answers(answers);
+            deadLetters = deadLetters.union(answers.getSideOutput(AnswerQuery.DEAD_LETTERS));
         }
+        outputs.deadLetters(deadLetters);
     }
 
     /** Model sessions are shared by the slots of a JVM; OCR gains nothing from big batches on CPUs. */

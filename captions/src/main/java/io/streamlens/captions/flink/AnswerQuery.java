@@ -2,8 +2,11 @@ package io.streamlens.captions.flink;
 
 import io.streamlens.captions.memory.MemoryEntry;
 import io.streamlens.captions.memory.QuestionAnswerer;
+import io.streamlens.captions.memory.StreamMemory;
 import io.streamlens.records.Answer;
 import io.streamlens.records.CaptionedWindow;
+import io.streamlens.records.DeadLetter;
+import io.streamlens.records.DeadLetterReason;
 import io.streamlens.records.Query;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keeps each stream's caption timeline (with sentence embeddings, and the compressed visual tokens
@@ -27,8 +31,18 @@ import org.apache.flink.util.Collector;
  * <p>When to answer: in live mode a question is answered at once from what the stream has shown so
  * far (or, for a stream not seen yet, after {@code waitForStream}); in bounded runs (demo, annotate)
  * questions wait for the end of the input, so they are answered over the whole video.
+ *
+ * <p>A model failure never stops the job: a caption the embedder fails on is remembered without an
+ * embedding (found by its words only), a question the answerer fails on is answered from the
+ * words it shares with the captions, and each failure is a {@code model-failure} dead letter
+ * ({@link #DEAD_LETTERS}).
  */
 public class AnswerQuery extends KeyedCoProcessFunction<String, CaptionedWindow, Query, Answer> {
+    /** Captions and questions the models failed on. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("answer-dead-letters") {
+    };
+    private static final float[] NO_EMBEDDING = new float[0];
+
     /** Visual tokens kept per stream; older windows keep their text and embedding only. */
     public static final long DEFAULT_TOKEN_BYTES = 16L * 1024 * 1024;
 
@@ -73,8 +87,17 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, CaptionedWindow,
     @Override
     public void processElement1(CaptionedWindow window, Context ctx, Collector<Answer> out) throws Exception {
         String text = window.caption().text();
+        float[] embedding;
+        try {
+            embedding = answerer.embed(text);
+        } catch (Exception e) {
+            ctx.output(DEAD_LETTERS, DeadLetter.of(window.streamId(), -1, window.caption().source(), DeadLetterReason.MODEL_FAILURE,
+                    "caption " + window.caption().captionId() + " could not be embedded for questions: " + message(e)
+                            + "; it is found by its words only"));
+            embedding = NO_EMBEDDING;
+        }
         MemoryEntry entry = new MemoryEntry(window.caption().startMs(), window.caption().endMs(), text,
-                answerer.embed(text), window.count(), window.dim(), window.tokens());
+                embedding, window.count(), window.dim(), window.tokens());
         memory.add(entry);
         int count = size.value() == null ? 1 : size.value() + 1;
         long bytes = (tokenBytes.value() == null ? 0 : tokenBytes.value()) + entry.tokenBytes();
@@ -109,22 +132,37 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, CaptionedWindow,
             waiting.add(query);
             ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + waitForStreamMs);
         } else {
-            out.collect(answer(query));
+            out.collect(answer(query, ctx));
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Answer> out) throws Exception {
         for (Query query : waiting.get()) {
-            out.collect(answer(query));
+            out.collect(answer(query, ctx));
         }
         waiting.clear();
     }
 
-    private Answer answer(Query query) throws Exception {
+    private Answer answer(Query query, Context ctx) throws Exception {
         List<MemoryEntry> entries = new ArrayList<>();
         memory.get().forEach(entries::add);
-        return answerer.answer(query, entries);
+        try {
+            return answerer.answer(query, entries);
+        } catch (Exception e) {
+            ctx.output(DEAD_LETTERS, DeadLetter.of(ctx.getCurrentKey(), -1, "", DeadLetterReason.MODEL_FAILURE,
+                    "question " + query.queryId() + " could not be answered by the model: " + message(e)
+                            + "; it is answered from the words it shares with the captions"));
+            return StreamMemory.answer(query, entries, NO_EMBEDDING);
+        }
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getMessage() == null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     static String problemWith(Query query) {

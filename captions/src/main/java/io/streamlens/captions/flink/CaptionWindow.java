@@ -1,12 +1,12 @@
 package io.streamlens.captions.flink;
 
-import io.streamlens.captions.CaptionDraft;
 import io.streamlens.captions.StreamWindows;
 import io.streamlens.captions.WindowCaptioner;
+import io.streamlens.captions.WindowCaptions;
 import io.streamlens.captions.WindowSpec;
 import io.streamlens.records.AnalysedSegment;
-import io.streamlens.records.Caption;
 import io.streamlens.records.CaptionedWindow;
+import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SegmentSpeech;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Groups each stream's analysed frames and spoken words into overlapping windows on the stream's
@@ -24,15 +25,21 @@ import org.apache.flink.util.Collector;
  * segment's audio on the second; a window closes once both have got past its end. A stream's
  * window state lives in RocksDB and is cleared at the stream's last segment; a stream that goes
  * quiet for {@code idleTimeout} has its open windows captioned and its state freed, so abandoned
- * live streams do not linger.
+ * live streams do not linger. A captioner failing on a window gives that window its perception
+ * caption and a {@code model-failure} dead letter ({@link #DEAD_LETTERS}); the job goes on.
  */
 public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegment, SegmentSpeech, CaptionedWindow> {
+    /** Windows the model pack could not caption. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("caption-dead-letters") {
+    };
+
     private final WindowSpec spec;
     private final WindowCaptioner.Factory captioners;
     private final long idleTimeoutMs;
     private final boolean awaitSpeech;
     private transient StreamWindows windows;
     private transient WindowCaptioner captioner;
+    private transient WindowCaptions captions;
     private transient ValueState<StreamWindows.State> state;
     private transient ValueState<String> source;
     private transient ValueState<Long> idleTimer;
@@ -49,6 +56,7 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
     public void open(OpenContext context) throws Exception {
         windows = new StreamWindows(spec, awaitSpeech);
         captioner = captioners.open();
+        captions = new WindowCaptions(captioner);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("windows", StreamWindows.State.class));
         source = getRuntimeContext().getState(new ValueStateDescriptor<>("source", Types.STRING));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idle-timer", Types.LONG));
@@ -71,7 +79,7 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
     }
 
     private void advance(Context ctx, StreamWindows.Step step, Collector<CaptionedWindow> out) throws Exception {
-        emit(ctx.getCurrentKey(), source.value(), step.closed(), out);
+        emit(ctx, source.value(), step.closed(), out);
         Long timer = idleTimer.value();
         if (timer != null) {
             ctx.timerService().deleteProcessingTimeTimer(timer);
@@ -90,18 +98,16 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CaptionedWindow> out) throws Exception {
         StreamWindows.State open = state.value();
         if (open != null) {
-            emit(ctx.getCurrentKey(), source.value(), windows.end(open).closed(), out);
+            emit(ctx, source.value(), windows.end(open).closed(), out);
         }
         clear();
     }
 
-    private void emit(String streamId, String from, List<StreamWindows.Window> closed, Collector<CaptionedWindow> out) throws Exception {
+    private void emit(Context ctx, String from, List<StreamWindows.Window> closed, Collector<CaptionedWindow> out) {
         for (StreamWindows.Window window : closed) {
-            CaptionDraft draft = captioner.caption(window);
-            long startMs = window.startUs() / 1000;
-            Caption caption = new Caption(streamId, Caption.idOf(streamId, startMs), startMs, window.endUs() / 1000,
-                    draft.text(), from, draft.evidence(), draft.visualTokens(), captioner.model());
-            out.collect(new CaptionedWindow(caption, draft.count(), draft.dim(), draft.tokens()));
+            WindowCaptions.Captioned captioned = captions.caption(ctx.getCurrentKey(), from, window);
+            captioned.failure().ifPresent(letter -> ctx.output(DEAD_LETTERS, letter));
+            out.collect(captioned.window());
         }
     }
 

@@ -8,11 +8,13 @@ import io.streamlens.captions.memory.StreamMemory;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.CaptionedWindow;
+import io.streamlens.records.DeadLetter;
 import io.streamlens.records.Query;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,41 @@ class AnswerQueryTest {
             assertThat(answers).extracting(Answer::queryId).containsExactly("before", "after");
             assertThat(answers.get(0).answer()).startsWith("2 windows");
             assertThat(answers.get(1).answer()).startsWith("0 windows");
+        }
+    }
+
+    /** A model that fails on everything it is given. */
+    static final class FailingAnswerer implements QuestionAnswerer {
+        @Override
+        public float[] embed(String text) {
+            throw new IllegalStateException("embedder out of memory");
+        }
+
+        @Override
+        public Answer answer(Query query, List<MemoryEntry> memory) {
+            throw new IllegalStateException("decoder out of memory");
+        }
+    }
+
+    @Test
+    void shouldAnswerFromTheCaptionsWordsAndReportTheFailureWhenTheModelFails() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new AnswerQuery(FailingAnswerer::new, 100, AnswerQuery.DEFAULT_TOKEN_BYTES, Duration.ofDays(1), false,
+                        Duration.ofSeconds(30)),
+                CaptionedWindow::streamId, Query::streamId, Types.STRING)) {
+            h.processElement1(caption(0), 0);
+            h.processElement1(caption(1), 0);
+            h.processElement2(Query.of("q", "cam", "Which station is it?"), 0);
+
+            assertThat(h.extractOutputValues()).singleElement()
+                    .satisfies(a -> assertThat(a.evidence().get(0).text()).contains("STATION 1"));
+            List<DeadLetter> letters = h.getSideOutput(AnswerQuery.DEAD_LETTERS).stream().map(StreamRecord::getValue).toList();
+            assertThat(letters).extracting(DeadLetter::reason).containsOnly("model-failure");
+            assertThat(letters).extracting(DeadLetter::detail).containsExactly(
+                    "caption cam/0 could not be embedded for questions: embedder out of memory; it is found by its words only",
+                    "caption cam/3000 could not be embedded for questions: embedder out of memory; it is found by its words only",
+                    "question q could not be answered by the model: decoder out of memory; "
+                            + "it is answered from the words it shares with the captions");
         }
     }
 }

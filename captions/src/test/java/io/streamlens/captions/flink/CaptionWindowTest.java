@@ -2,11 +2,15 @@ package io.streamlens.captions.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlens.captions.CaptionDraft;
 import io.streamlens.captions.PerceptionCaptioner;
+import io.streamlens.captions.StreamWindows;
+import io.streamlens.captions.WindowCaptioner;
 import io.streamlens.captions.WindowSpec;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.Caption;
 import io.streamlens.records.CaptionedWindow;
+import io.streamlens.records.DeadLetter;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.OnScreenText;
 import io.streamlens.records.SegmentSpeech;
@@ -14,6 +18,7 @@ import io.streamlens.records.SpokenWord;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
@@ -115,6 +120,41 @@ class CaptionWindowTest {
             assertThat(caption.evidence().speech().words()).isEmpty();
             assertThat(caption.evidence().speech().note()).isEqualTo("no audio track");
             assertThat(caption.text()).doesNotContain("Speech");
+        }
+    }
+
+    /** A model pack whose every caption fails, as a vlm pack does on frames the vision encoder never saw. */
+    static final class FailingCaptioner implements WindowCaptioner {
+        @Override
+        public CaptionDraft caption(StreamWindows.Window window) {
+            throw new IllegalStateException("the window's frames carry no visual tokens for the vlm pack");
+        }
+
+        @Override
+        public String model() {
+            return "tiny-color";
+        }
+    }
+
+    @Test
+    void shouldGiveAWindowItsPerceptionCaptionAndADeadLetterWhenTheModelFailsOnIt() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new CaptionWindow(WindowSpec.DEFAULT, FailingCaptioner::new, IDLE, false), AnalysedSegment::streamId,
+                SegmentSpeech::streamId, Types.STRING)) {
+            h.processElement1(segment(0, false, "PLATFORM 12"), 0);
+            h.processElement1(segment(1, true, "PLATFORM 12"), 0);
+
+            List<Caption> captions = captions(h);
+            assertThat(captions).extracting(Caption::captionId).containsExactly("cam/0", "cam/3000");
+            assertThat(captions.get(0).text()).isEqualTo("New shot. Text: \"PLATFORM 12\".");
+            assertThat(captions.get(0).model()).isEqualTo("perception");
+            assertThat(captions.get(0).evidence().modelFailure())
+                    .isEqualTo("tiny-color could not caption this window: the window's frames carry no visual tokens for the vlm pack");
+            List<DeadLetter> letters = h.getSideOutput(CaptionWindow.DEAD_LETTERS).stream().map(StreamRecord::getValue).toList();
+            assertThat(letters).extracting(DeadLetter::reason).containsExactly("model-failure", "model-failure");
+            assertThat(letters).extracting(DeadLetter::streamId).containsOnly("cam");
+            assertThat(letters.get(0).detail()).startsWith("window cam/0 (0:00–0:04): tiny-color could not caption");
+            assertThat(h.numKeyedStateEntries()).isZero();
         }
     }
 }
