@@ -38,4 +38,15 @@ public enum Perception {
         }
         return chosen;
     }
+
+    /** The spelling {@link #parse} reads back: {@code all}, {@code none} or a list such as {@code text,speech}. */
+    public static String format(Set<Perception> chosen) {
+        if (chosen.containsAll(ALL)) {
+            return "all";
+        }
+        if (chosen.isEmpty()) {
+            return "none";
+        }
+        return chosen.stream().sorted().map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
+    }
 }

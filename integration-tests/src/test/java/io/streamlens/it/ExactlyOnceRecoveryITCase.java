@@ -6,8 +6,7 @@ import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.LatestCheckpoint;
-import io.streamlens.deploy.QuerySources;
-import io.streamlens.deploy.SegmentSources;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
@@ -79,8 +78,7 @@ class ExactlyOnceRecoveryITCase {
             conf.setString("execution.state-recovery.path", restoreFrom.toUri().toString());
         }
         StreamExecutionEnvironment env = FlinkEnvironments.local(conf, 1);
-        StreamLensJob.build(env, SegmentSources.kafka(client, Topics.SEGMENTS, "eos", false),
-                QuerySources.kafka(client, "eos", false), JobOptions.defaults(),
+        StreamLensJob.build(env, JobInputs.kafka(client, "eos", false), JobOptions.builder().parallelism(1).build(),
                 new StandardOutputs(client, DeliveryGuarantee.EXACTLY_ONCE, null, false));
         return env.executeAsync("exactly-once-it");
     }

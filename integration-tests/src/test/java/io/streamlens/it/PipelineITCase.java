@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.deploy.QuerySources;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.StandardOutputs;
-import io.streamlens.deploy.SegmentSources;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
 import io.streamlens.ingest.SampleClip;
@@ -100,9 +99,8 @@ class PipelineITCase {
         Path out = dir.resolve("out");
         StreamExecutionEnvironment env = FlinkEnvironments.local(
                 FlinkEnvironments.jobConfiguration(dir.resolve("checkpoints"), Duration.ofSeconds(2)), 2);
-        JobOptions options = JobOptions.defaults().withParallelism(2).withBoundedInput(true);
-        StreamLensJob.build(env, SegmentSources.kafka(client, Topics.SEGMENTS, "it", true),
-                QuerySources.kafka(client, "it", true), options,
+        JobOptions options = JobOptions.builder().parallelism(2).boundedInput(true).build();
+        StreamLensJob.build(env, JobInputs.kafka(client, "it", true), options,
                 new StandardOutputs(client, DeliveryGuarantee.EXACTLY_ONCE, out, false));
         env.execute("pipeline-it");
 

@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.deploy.QuerySources;
-import io.streamlens.deploy.SegmentSources;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
+import io.streamlens.captions.WindowOptions;
 import io.streamlens.captions.WindowSpec;
+import io.streamlens.inference.ModelOptions;
 import io.streamlens.ingest.SampleClip;
 import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
@@ -140,13 +141,13 @@ class TinyColorCaptionITCase {
             producer.send(new ProducerRecord<>(Topics.QUERIES, "colours", Json.write(new Query("q-blue", "colours", "What colour is this?", 6000L, 9000L, null))));
         }
 
-        JobOptions options = JobOptions.defaults().withBoundedInput(true)
-                .withWindow(new WindowSpec(3_000_000, 0))
-                .withModel(modelPack, "pool:2,temporal:0.9,budget:8", "cpu");
+        JobOptions options = JobOptions.builder().parallelism(1).boundedInput(true)
+                .windows(WindowOptions.DEFAULT.withSpec(new WindowSpec(3_000_000, 0)))
+                .models(ModelOptions.DEFAULT.withPack(modelPack).withCompression("pool:2,temporal:0.9,budget:8"))
+                .build();
         StreamExecutionEnvironment env = FlinkEnvironments.local(
                 FlinkEnvironments.jobConfiguration(dir.resolve("checkpoints"), Duration.ofSeconds(1)), 1);
-        StreamLensJob.build(env, SegmentSources.kafka(client, Topics.SEGMENTS, "colours", true),
-                QuerySources.kafka(client, "colours", true), options,
+        StreamLensJob.build(env, JobInputs.kafka(client, "colours", true), options,
                 new StandardOutputs(client, DeliveryGuarantee.EXACTLY_ONCE, null, false));
         env.execute("tiny-color-it");
         return client;

@@ -25,4 +25,16 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is not a duration like 4s, 500ms, 1m or 2h", e);
         }
     }
+
+    /** The shortest of these spellings that {@link #parse} reads back as the same duration ({@code 4s}, {@code 500ms}). */
+    public static String format(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
 }

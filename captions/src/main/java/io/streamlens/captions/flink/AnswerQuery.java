@@ -1,6 +1,8 @@
 package io.streamlens.captions.flink;
 
+import io.streamlens.captions.memory.MemoryBudget;
 import io.streamlens.captions.memory.MemoryEntry;
+import io.streamlens.captions.memory.MemoryOptions;
 import io.streamlens.captions.memory.QuestionAnswerer;
 import io.streamlens.captions.memory.StreamMemory;
 import io.streamlens.records.Answer;
@@ -8,7 +10,6 @@ import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.DeadLetterReason;
 import io.streamlens.records.Query;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -25,11 +26,11 @@ import org.apache.flink.util.OutputTag;
 /**
  * Keeps each stream's caption timeline (with sentence embeddings, and the compressed visual tokens
  * of the newest windows) in RocksDB and answers questions about it. The memory is bounded by a
- * window count and a token byte budget, and expires after a time without captions, so a stream's
- * state stays bounded however long it runs.
+ * window count and a token byte budget ({@link MemoryBudget}), and expires after a time without
+ * captions, so a stream's state stays bounded however long it runs.
  *
  * <p>When to answer: in live mode a question is answered at once from what the stream has shown so
- * far (or, for a stream not seen yet, after {@code waitForStream}); in bounded runs (demo, annotate)
+ * far (or, for a stream not seen yet, after {@link MemoryOptions#waitForStream()}); in bounded runs (demo, annotate)
  * questions wait for the end of the input, so they are answered over the whole video.
  *
  * <p>A model failure never stops the job: a caption the embedder fails on is remembered without an
@@ -43,35 +44,28 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, CaptionedWindow,
     };
     private static final float[] NO_EMBEDDING = new float[0];
 
-    /** Visual tokens kept per stream; older windows keep their text and embedding only. */
-    public static final long DEFAULT_TOKEN_BYTES = 16L * 1024 * 1024;
-
     private final QuestionAnswerer.Factory answerers;
-    private final int maxWindows;
-    private final long maxTokenBytes;
-    private final Duration memoryTtl;
+    private final MemoryOptions options;
     private final boolean answerAtEndOfInput;
-    private final long waitForStreamMs;
     private transient QuestionAnswerer answerer;
+    private transient MemoryBudget budget;
     private transient ListState<MemoryEntry> memory;
     private transient ValueState<Integer> size;
     private transient ValueState<Long> tokenBytes;
     private transient ListState<Query> waiting;
 
-    public AnswerQuery(QuestionAnswerer.Factory answerers, int maxWindows, long maxTokenBytes, Duration memoryTtl,
-                       boolean answerAtEndOfInput, Duration waitForStream) {
+    /** @param answerAtEndOfInput whether the input ends (demo, annotate): questions then wait for its end */
+    public AnswerQuery(QuestionAnswerer.Factory answerers, MemoryOptions options, boolean answerAtEndOfInput) {
         this.answerers = answerers;
-        this.maxWindows = maxWindows;
-        this.maxTokenBytes = maxTokenBytes;
-        this.memoryTtl = memoryTtl;
+        this.options = options;
         this.answerAtEndOfInput = answerAtEndOfInput;
-        this.waitForStreamMs = waitForStream.toMillis();
     }
 
     @Override
     public void open(OpenContext context) throws Exception {
         answerer = answerers.open();
-        StateTtlConfig ttl = StateTtlConfig.newBuilder(memoryTtl).cleanupInRocksdbCompactFilter(1000).build();
+        budget = new MemoryBudget(options);
+        StateTtlConfig ttl = StateTtlConfig.newBuilder(options.ttl()).cleanupInRocksdbCompactFilter(1000).build();
         ListStateDescriptor<MemoryEntry> memoryDescriptor = new ListStateDescriptor<>("memory", MemoryEntry.class);
         memoryDescriptor.enableTimeToLive(ttl);
         memory = getRuntimeContext().getListState(memoryDescriptor);
@@ -101,18 +95,13 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, CaptionedWindow,
         memory.add(entry);
         int count = size.value() == null ? 1 : size.value() + 1;
         long bytes = (tokenBytes.value() == null ? 0 : tokenBytes.value()) + entry.tokenBytes();
-        if (count > maxWindows + maxWindows / 4 || bytes > maxTokenBytes) {
-            // Trim in batches: rewriting a RocksDB list on every caption would cost more than it saves.
+        if (budget.mustTrim(count, bytes)) {
             List<MemoryEntry> all = new ArrayList<>();
             memory.get().forEach(all::add);
-            List<MemoryEntry> kept = new ArrayList<>(all.subList(Math.max(0, all.size() - maxWindows), all.size()));
-            bytes = kept.stream().mapToLong(MemoryEntry::tokenBytes).sum();
-            for (int i = 0; i < kept.size() && bytes > maxTokenBytes * 3 / 4; i++) {
-                bytes -= kept.get(i).tokenBytes();
-                kept.set(i, kept.get(i).withoutTokens());
-            }
+            List<MemoryEntry> kept = budget.trim(all);
             memory.update(kept);
             count = kept.size();
+            bytes = MemoryBudget.tokenBytes(kept);
         }
         size.update(count);
         tokenBytes.update(bytes);
@@ -130,7 +119,7 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, CaptionedWindow,
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         } else if (size.value() == null) {
             waiting.add(query);
-            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + waitForStreamMs);
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + options.waitForStream().toMillis());
         } else {
             out.collect(answer(query, ctx));
         }

@@ -3,12 +3,11 @@ package io.streamlens.captions.flink;
 import io.streamlens.captions.StreamWindows;
 import io.streamlens.captions.WindowCaptioner;
 import io.streamlens.captions.WindowCaptions;
-import io.streamlens.captions.WindowSpec;
+import io.streamlens.captions.WindowOptions;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SegmentSpeech;
-import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -24,7 +23,7 @@ import org.apache.flink.util.OutputTag;
  * rests on, for the question memory). Frames arrive on the first input, the words of each
  * segment's audio on the second; a window closes once both have got past its end. A stream's
  * window state lives in RocksDB and is cleared at the stream's last segment; a stream that goes
- * quiet for {@code idleTimeout} has its open windows captioned and its state freed, so abandoned
+ * quiet for {@link WindowOptions#idleTimeout()} has its open windows captioned and its state freed, so abandoned
  * live streams do not linger. A captioner failing on a window gives that window its perception
  * caption and a {@code model-failure} dead letter ({@link #DEAD_LETTERS}); the job goes on.
  */
@@ -33,10 +32,8 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("caption-dead-letters") {
     };
 
-    private final WindowSpec spec;
+    private final WindowOptions options;
     private final WindowCaptioner.Factory captioners;
-    private final long idleTimeoutMs;
-    private final boolean awaitSpeech;
     private transient StreamWindows windows;
     private transient WindowCaptioner captioner;
     private transient WindowCaptions captions;
@@ -44,17 +41,15 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
     private transient ValueState<String> source;
     private transient ValueState<Long> idleTimer;
 
-    /** @param awaitSpeech whether the second input carries every segment's speech (else it stays empty) */
-    public CaptionWindow(WindowSpec spec, WindowCaptioner.Factory captioners, Duration idleTimeout, boolean awaitSpeech) {
-        this.spec = spec;
+    /** The second input carries every segment's speech, or why there is none (recognition off, no audio). */
+    public CaptionWindow(WindowOptions options, WindowCaptioner.Factory captioners) {
+        this.options = options;
         this.captioners = captioners;
-        this.idleTimeoutMs = idleTimeout.toMillis();
-        this.awaitSpeech = awaitSpeech;
     }
 
     @Override
     public void open(OpenContext context) throws Exception {
-        windows = new StreamWindows(spec, awaitSpeech);
+        windows = new StreamWindows(options.spec(), true);
         captioner = captioners.open();
         captions = new WindowCaptions(captioner);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("windows", StreamWindows.State.class));
@@ -89,7 +84,7 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
             return;
         }
         state.update(step.next());
-        long next = ctx.timerService().currentProcessingTime() + idleTimeoutMs;
+        long next = ctx.timerService().currentProcessingTime() + options.idleTimeout().toMillis();
         ctx.timerService().registerProcessingTimeTimer(next);
         idleTimer.update(next);
     }

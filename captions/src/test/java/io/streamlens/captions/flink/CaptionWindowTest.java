@@ -6,6 +6,7 @@ import io.streamlens.captions.CaptionDraft;
 import io.streamlens.captions.PerceptionCaptioner;
 import io.streamlens.captions.StreamWindows;
 import io.streamlens.captions.WindowCaptioner;
+import io.streamlens.captions.WindowOptions;
 import io.streamlens.captions.WindowSpec;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.Caption;
@@ -34,15 +35,22 @@ class CaptionWindowTest {
         return new AnalysedSegment("cam", seq, start, start + 2_000_000, last, "cam.mp4", frames, List.of());
     }
 
+    /** A stream whose speech is not listened to: its speech input says so once, for the whole stream. */
     static KeyedTwoInputStreamOperatorTestHarness<String, AnalysedSegment, SegmentSpeech, CaptionedWindow> harness() throws Exception {
-        return harness(false);
+        return withoutSpeech(harness(PerceptionCaptioner::new));
     }
 
-    static KeyedTwoInputStreamOperatorTestHarness<String, AnalysedSegment, SegmentSpeech, CaptionedWindow> harness(boolean awaitSpeech)
-            throws Exception {
+    static KeyedTwoInputStreamOperatorTestHarness<String, AnalysedSegment, SegmentSpeech, CaptionedWindow> harness(
+            WindowCaptioner.Factory captioners) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new CaptionWindow(WindowSpec.DEFAULT, PerceptionCaptioner::new, IDLE, awaitSpeech), AnalysedSegment::streamId,
+                new CaptionWindow(new WindowOptions(WindowSpec.DEFAULT, IDLE), captioners), AnalysedSegment::streamId,
                 SegmentSpeech::streamId, Types.STRING);
+    }
+
+    static KeyedTwoInputStreamOperatorTestHarness<String, AnalysedSegment, SegmentSpeech, CaptionedWindow> withoutSpeech(
+            KeyedTwoInputStreamOperatorTestHarness<String, AnalysedSegment, SegmentSpeech, CaptionedWindow> h) throws Exception {
+        h.processElement2(new SegmentSpeech("cam", 0, true, Long.MAX_VALUE, List.of(), "speech recognition off"), 0);
+        return h;
     }
 
     static List<Caption> captions(KeyedTwoInputStreamOperatorTestHarness<String, AnalysedSegment, SegmentSpeech, CaptionedWindow> h) {
@@ -85,7 +93,7 @@ class CaptionWindowTest {
 
     @Test
     void shouldWaitForEachWindowsSpeechAndPutTheWordsSpokenInItIntoTheCaption() throws Exception {
-        try (var h = harness(true)) {
+        try (var h = harness(PerceptionCaptioner::new)) {
             h.processElement1(segment(0, false, "PLATFORM 12"), 0);
             h.processElement1(segment(1, false, "PLATFORM 12"), 0);
             assertThat(captions(h)).as("the pictures are in, the speech is not").isEmpty();
@@ -110,7 +118,7 @@ class CaptionWindowTest {
 
     @Test
     void shouldSayWhyAWindowHasNoSpeech() throws Exception {
-        try (var h = harness(true)) {
+        try (var h = harness(PerceptionCaptioner::new)) {
             h.processElement2(new SegmentSpeech("cam", 0, false, Long.MAX_VALUE, List.of(), "no audio track"), 0);
             h.processElement1(segment(0, false, "PLATFORM 12"), 0);
             h.processElement2(new SegmentSpeech("cam", 1, true, Long.MAX_VALUE, List.of(), "no audio track"), 0);
@@ -138,9 +146,7 @@ class CaptionWindowTest {
 
     @Test
     void shouldGiveAWindowItsPerceptionCaptionAndADeadLetterWhenTheModelFailsOnIt() throws Exception {
-        try (var h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new CaptionWindow(WindowSpec.DEFAULT, FailingCaptioner::new, IDLE, false), AnalysedSegment::streamId,
-                SegmentSpeech::streamId, Types.STRING)) {
+        try (var h = withoutSpeech(harness(FailingCaptioner::new))) {
             h.processElement1(segment(0, false, "PLATFORM 12"), 0);
             h.processElement1(segment(1, true, "PLATFORM 12"), 0);
 

@@ -1,5 +1,7 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.captions.Perception;
+import io.streamlens.deploy.JobOptions;
 import io.streamlens.compression.TokenGrid;
 import io.streamlens.compression.bench.CompressBenchmark;
 import io.streamlens.compression.bench.PatchTokens;
@@ -173,8 +175,7 @@ final class BenchCommand {
                     }
                 }
                 if (perceptionOff) {
-                    new PipelineBenchmark(System.out, job.toOptions().withPerception(java.util.EnumSet.noneOf(
-                            io.streamlens.captions.Perception.class))).archive(files, SamplerSpec.parse(samplers.get(0)));
+                    new PipelineBenchmark(System.out, withoutPerception(job.toOptions())).archive(files, SamplerSpec.parse(samplers.get(0)));
                 }
             }
             if (!skipLive) {
@@ -193,5 +194,9 @@ final class BenchCommand {
             }
             return 0;
         }
+    }
+
+    private static JobOptions withoutPerception(JobOptions options) {
+        return options.toBuilder().models(options.models().withPerception(java.util.EnumSet.noneOf(Perception.class))).build();
     }
 }

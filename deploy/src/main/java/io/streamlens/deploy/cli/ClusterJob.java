@@ -2,8 +2,7 @@ package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.deploy.QuerySources;
-import io.streamlens.deploy.SegmentSources;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.records.KafkaClientConfig;
@@ -61,8 +60,7 @@ public final class ClusterJob implements Callable<Integer> {
         if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
             env.enableCheckpointing(FALLBACK_INTERVAL.toMillis());
         }
-        StreamLensJob.build(env, SegmentSources.kafka(kafkaConfig, options.segmentsTopic(), "streamlens", false),
-                QuerySources.kafka(kafkaConfig, "streamlens", false), options,
+        StreamLensJob.build(env, JobInputs.kafka(kafkaConfig, "streamlens", false), options,
                 new StandardOutputs(kafkaConfig, options.delivery(), null, false));
         env.execute("streamlens");
         return 0;

@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             reports.forEach(Reports::print);
             local.ask(questions.stream().flatMap(q -> streamIds.stream()
                     .map(id -> Query.of(UUID.randomUUID().toString(), id, q))).toList());
-            System.out.println("captioning with " + options.modelPack() + ", sampler " + options.sampler() + " …");
+            System.out.println("captioning with " + options.models().pack() + ", sampler " + options.sampling().sampler() + " …");
             try (CaptionTail tail = new CaptionTail(local.kafka(), DemoCommand::print)) {
                 local.run(options, out, thumbnails, !questions.isEmpty());
             }

@@ -3,9 +3,8 @@ package io.streamlens.deploy.cli;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.LatestCheckpoint;
-import io.streamlens.deploy.QuerySources;
 import io.streamlens.deploy.StandardOutputs;
-import io.streamlens.deploy.SegmentSources;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.cluster.FlinkRest;
 import io.streamlens.records.KafkaClientConfig;
@@ -78,8 +77,7 @@ final class RunCommand implements Callable<Integer> {
             conf.setString("execution.state-recovery.path", restorePath);
         }
         StreamExecutionEnvironment env = FlinkEnvironments.local(conf, options.parallelism());
-        StreamLensJob.build(env, SegmentSources.kafka(kafkaConfig, options.segmentsTopic(), "streamlens", false),
-                QuerySources.kafka(kafkaConfig, "streamlens", false), options,
+        StreamLensJob.build(env, JobInputs.kafka(kafkaConfig, "streamlens", false), options,
                 new StandardOutputs(kafkaConfig, options.delivery(), out, false));
         env.execute("streamlens");
         return 0;

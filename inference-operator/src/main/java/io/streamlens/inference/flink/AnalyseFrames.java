@@ -1,5 +1,7 @@
 package io.streamlens.inference.flink;
 
+import io.streamlens.captions.Perception;
+import io.streamlens.inference.ModelOptions;
 import io.streamlens.inference.PackHandle;
 import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.RuntimeOptions;
@@ -38,41 +40,29 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * frame the models refuse is kept without findings, and the reason travels on for a dead letter.
  */
 public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSegment> {
-    private final String vlmPack;
-    private final RuntimeOptions runtime;
-    private final boolean readText;
-    private final boolean detectPeople;
+    private final ModelOptions models;
+    private final int slots;
     private transient PackHandle perceptionHandle;
     private transient PackHandle vlmHandle;
     private transient LineCache lineCache;
     private transient PeopleAndFacesDetector detector;
     private transient ExecutorService detection;
 
-    /** Text and people on; a {@code vlm} pack (or null for perception only) to encode frames with. */
-    public AnalyseFrames(String vlmPack, RuntimeOptions runtime) {
-        this(vlmPack, runtime, true, true);
-    }
-
-    /**
-     * @param vlmPack a {@code vlm} pack to encode frames with, or null for perception only
-     * @param readText whether to read on-screen text
-     * @param detectPeople whether to look for faces and people
-     */
-    public AnalyseFrames(String vlmPack, RuntimeOptions runtime, boolean readText, boolean detectPeople) {
-        this.vlmPack = vlmPack;
-        this.runtime = runtime;
-        this.readText = readText;
-        this.detectPeople = detectPeople;
+    /** @param slots the task slots of a JVM, which share its model sessions */
+    public AnalyseFrames(ModelOptions models, int slots) {
+        this.models = models;
+        this.slots = slots;
     }
 
     @Override
     public void open(OpenContext context) {
-        perceptionHandle = SharedSessions.acquire("perception", runtime);
+        RuntimeOptions runtime = models.runtime(slots);
+        perceptionHandle = SharedSessions.acquire(ModelOptions.PERCEPTION, runtime);
         lineCache = new LineCache(10_000);
-        if (vlmPack != null) {
-            vlmHandle = SharedSessions.acquire(vlmPack, runtime);
+        if (models.usesVlm()) {
+            vlmHandle = SharedSessions.acquire(models.pack(), runtime);
         }
-        if (detectPeople) {
+        if (models.perceives(Perception.PEOPLE)) {
             detector = PeopleAndFacesDetector.open();
             detection = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "people-detector");
@@ -90,14 +80,14 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (SampledFrame frame : segment.frames()) {
             RgbImage image = new RgbImage(frame.width(), frame.height(), frame.rgb());
-            CompletableFuture<List<OnScreenText>> text = !readText ? CompletableFuture.completedFuture(List.of())
+            CompletableFuture<List<OnScreenText>> text = !models.perceives(Perception.TEXT) ? CompletableFuture.completedFuture(List.of())
                     : readText(perception, segment.streamId(), frame, image)
                     .thenApply(AnalyseFrames::toOnScreenText)
                     .exceptionally(e -> {
                         failures.add("text reading failed at " + frame.ptsMs() + " ms: " + rootMessage(e));
                         return List.of();
                     });
-            CompletableFuture<PeopleInView> people = !detectPeople ? CompletableFuture.completedFuture(PeopleInView.NOT_LOOKED)
+            CompletableFuture<PeopleInView> people = detection == null ? CompletableFuture.completedFuture(PeopleInView.NOT_LOOKED)
                     : CompletableFuture.supplyAsync(() -> peopleIn(image), detection).exceptionally(e -> {
                         failures.add("people detection failed at " + frame.ptsMs() + " ms: " + rootMessage(e));
                         return PeopleInView.NOT_LOOKED;
