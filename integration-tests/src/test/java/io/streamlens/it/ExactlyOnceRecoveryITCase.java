@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -75,7 +76,7 @@ class ExactlyOnceRecoveryITCase {
     private static JobClient start(KafkaClientConfig client, Path checkpoints, Path restoreFrom) throws Exception {
         Configuration conf = FlinkEnvironments.jobConfiguration(checkpoints, Duration.ofMillis(500));
         if (restoreFrom != null) {
-            conf.setString("execution.state-recovery.path", restoreFrom.toUri().toString());
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
         }
         StreamExecutionEnvironment env = FlinkEnvironments.local(conf, 1);
         StreamLensJob.build(env, JobInputs.kafka(client, "eos", false), JobOptions.builder().parallelism(1).build(),

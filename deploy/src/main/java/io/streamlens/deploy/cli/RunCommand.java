@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         KafkaClientConfig kafkaConfig = kafka.toConfig();
         Configuration conf = FlinkEnvironments.jobConfiguration(checkpointDir.toAbsolutePath(), checkpointInterval);
         if (restorePath != null) {
-            conf.setString("execution.state-recovery.path", restorePath);
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restorePath);
         }
         StreamExecutionEnvironment env = FlinkEnvironments.local(conf, options.parallelism());
         StreamLensJob.build(env, JobInputs.kafka(kafkaConfig, "streamlens", false), options,
