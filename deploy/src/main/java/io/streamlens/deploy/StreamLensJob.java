@@ -6,6 +6,7 @@ import io.streamlens.captions.flink.AnswerQuery;
 import io.streamlens.captions.flink.CaptionOf;
 import io.streamlens.captions.flink.CaptionWindow;
 import io.streamlens.inference.ModelOptions;
+import io.streamlens.inference.analysis.FrameAnalysers;
 import io.streamlens.inference.flink.AnalyseFrames;
 import io.streamlens.inference.speech.flink.TranscribeSpeech;
 import io.streamlens.ingest.flink.ReassembleSegments;
@@ -61,7 +62,7 @@ public final class StreamLensJob {
                 .uid("decode-and-sample").name("DecodeAndSample").setParallelism(parallelism);
 
         SingleOutputStreamOperator<AnalysedSegment> analysed = AsyncDataStream
-                .orderedWait(sampled, new AnalyseFrames(models, parallelism),
+                .orderedWait(sampled, new AnalyseFrames(FrameAnalysers.of(models, parallelism)),
                         ANALYSIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, ANALYSIS_CAPACITY)
                 .uid("analyse-frames").name("AnalyseFrames").setParallelism(parallelism);
 
