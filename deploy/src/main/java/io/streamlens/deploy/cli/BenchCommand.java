@@ -1,10 +1,10 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.captions.Perception;
-import io.streamlens.deploy.JobOptions;
 import io.streamlens.compression.TokenGrid;
 import io.streamlens.compression.bench.CompressBenchmark;
 import io.streamlens.compression.bench.PatchTokens;
+import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.bench.DecodeBenchmark;
 import io.streamlens.deploy.bench.LatencyPlot;
 import io.streamlens.deploy.bench.SampledVideo;
@@ -15,8 +15,8 @@ import io.streamlens.inference.detect.DetectorBenchmark;
 import io.streamlens.inference.speech.ModelCache;
 import io.streamlens.inference.speech.SpeechBenchmark;
 import io.streamlens.inference.speech.SpeechModel;
-import io.streamlens.sampler.FrameSize;
 import io.streamlens.ingest.SampleMedia;
+import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,14 +2,14 @@ package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
-import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.JobInputs;
+import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
-import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
+import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.records.Json;
 import io.streamlens.records.KafkaClientConfig;
 import io.streamlens.records.Query;

@@ -1,10 +1,10 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.FlinkEnvironments;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.LatestCheckpoint;
 import io.streamlens.deploy.StandardOutputs;
-import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.cluster.FlinkRest;
 import io.streamlens.records.KafkaClientConfig;

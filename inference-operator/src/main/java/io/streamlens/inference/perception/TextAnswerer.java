@@ -1,8 +1,8 @@
 package io.streamlens.inference.perception;
 
-import io.streamlens.captions.memory.StreamMemory;
-import io.streamlens.captions.memory.QuestionAnswerer;
 import io.streamlens.captions.memory.MemoryEntry;
+import io.streamlens.captions.memory.QuestionAnswerer;
+import io.streamlens.captions.memory.StreamMemory;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Query;

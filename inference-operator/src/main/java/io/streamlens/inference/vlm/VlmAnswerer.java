@@ -1,14 +1,14 @@
 package io.streamlens.inference.vlm;
 
-import io.streamlens.inference.perception.PerceptionEmbedder;
-import io.streamlens.captions.memory.StreamMemory;
-import io.streamlens.captions.memory.QuestionAnswerer;
-import io.streamlens.captions.memory.MemoryEntry;
 import io.streamlens.captions.PerceptionCaption;
+import io.streamlens.captions.memory.MemoryEntry;
+import io.streamlens.captions.memory.QuestionAnswerer;
+import io.streamlens.captions.memory.StreamMemory;
 import io.streamlens.inference.PackHandle;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.SharedSessions;
 import io.streamlens.inference.VisualTokens;
+import io.streamlens.inference.perception.PerceptionEmbedder;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Query;
 import java.util.List;

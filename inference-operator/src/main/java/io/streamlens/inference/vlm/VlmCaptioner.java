@@ -1,13 +1,15 @@
 package io.streamlens.inference.vlm;
 
-import io.streamlens.captions.WindowCaptioner;
-import io.streamlens.captions.StreamWindows;
-import io.streamlens.captions.PerceptionCaption;
 import io.streamlens.captions.CaptionDraft;
+import io.streamlens.captions.PerceptionCaption;
+import io.streamlens.captions.StreamWindows;
+import io.streamlens.captions.WindowCaptioner;
 import io.streamlens.compression.CompressionChain;
+import io.streamlens.compression.KeptTokens;
 import io.streamlens.compression.TokenGrid;
 import io.streamlens.compression.TokenWindow;
 import io.streamlens.inference.PackHandle;
+import io.streamlens.inference.VisualTokens;
 import io.streamlens.records.Caption;
 import io.streamlens.records.FrameAnalysis;
 import java.util.List;
@@ -35,9 +37,9 @@ public final class VlmCaptioner implements WindowCaptioner {
         if (grids.isEmpty()) {
             throw new IllegalStateException("the window's frames carry no visual tokens for the vlm pack");
         }
-        io.streamlens.compression.VisualTokens kept = chain.compress(
+        KeptTokens kept = chain.compress(
                 new TokenWindow("window", window.startUs() / 1000, window.endUs() / 1000, grids));
-        Generation generation = vlm.caption(new io.streamlens.inference.VisualTokens(kept.keptTokens(), kept.dim(), kept.values()));
+        Generation generation = vlm.caption(new VisualTokens(kept.keptTokens(), kept.dim(), kept.values()));
         return new CaptionDraft(generation.text().trim(), evidence, new Caption.TokenCounts(kept.rawTokens(), kept.keptTokens()),
                 kept.keptTokens(), kept.dim(), kept.values());
     }

@@ -1,7 +1,7 @@
 package io.streamlens.inference.perception;
 
-import io.streamlens.captions.memory.StreamMemory;
 import io.streamlens.captions.memory.MemoryEntry;
+import io.streamlens.captions.memory.StreamMemory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.inference.RuntimeOptions;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.audio.PcmChunk;
-import io.streamlens.sampler.audio.SpokenClips;
 import io.streamlens.sampler.audio.SpokenClips.Audio;
+import io.streamlens.sampler.audio.SpokenClips;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

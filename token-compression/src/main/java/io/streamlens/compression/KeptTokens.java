@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The compressed visual tokens of one stream window: what a language model prefills, and what
- * per-stream memory keeps.
+ * The compressed visual tokens of one stream window with where each came from: what a language
+ * model prefills, and what per-stream memory keeps. (Named apart from {@code inference}'s
+ * {@code VisualTokens}, the plain {@code count × hidden} rows a vision encoder makes and a decoder
+ * reads: this type adds each token's frame, grid position and size.)
  *
  * <p>Kept token {@code i} is {@code values[i*dim .. (i+1)*dim)}; it belongs to frame
  * {@code frames[i]} and covers the {@code cellSize × cellSize} block of the encoder grid whose
@@ -31,12 +33,12 @@ import java.util.Objects;
  * @param cols encoder-grid column of each kept token
  * @param sizes encoder tokens each kept token stands for
  */
-public record VisualTokens(
+public record KeptTokens(
         String streamId, long startMs, long endMs,
         int gridRows, int gridCols, int cellSize, int dim, int rawTokens,
         long[] framePtsUs, float[] values, int[] frames, int[] rows, int[] cols, int[] sizes) {
 
-    public VisualTokens {
+    public KeptTokens {
         Objects.requireNonNull(streamId, "streamId");
         Objects.requireNonNull(framePtsUs, "framePtsUs");
         Objects.requireNonNull(values, "values");
@@ -86,7 +88,7 @@ public record VisualTokens(
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VisualTokens v
+        return o instanceof KeptTokens v
                 && startMs == v.startMs && endMs == v.endMs && gridRows == v.gridRows && gridCols == v.gridCols
                 && cellSize == v.cellSize && dim == v.dim && rawTokens == v.rawTokens
                 && streamId.equals(v.streamId) && Arrays.equals(framePtsUs, v.framePtsUs)
@@ -107,7 +109,7 @@ public record VisualTokens(
 
     @Override
     public String toString() {
-        return "VisualTokens[" + streamId + " " + startMs + "-" + endMs + " ms, " + keptTokens() + " of " + rawTokens
+        return "KeptTokens[" + streamId + " " + startMs + "-" + endMs + " ms, " + keptTokens() + " of " + rawTokens
                 + " tokens kept (dim " + dim + ", cell " + cellSize + ") over " + framePtsUs.length + " frames]";
     }
 }
