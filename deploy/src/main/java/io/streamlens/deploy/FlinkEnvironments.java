@@ -2,7 +2,14 @@ package io.streamlens.deploy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Execution environments with StreamLens' settings: RocksDB state, checkpoints, no Kryo fallback. */
@@ -23,17 +30,17 @@ public final class FlinkEnvironments {
      */
     public static Configuration jobConfiguration(String checkpointUri, Duration checkpointInterval) {
         Configuration conf = new Configuration();
-        conf.setString("state.backend.type", "rocksdb");
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         if (checkpointUri != null) {
-            conf.setString("execution.checkpointing.dir", checkpointUri);
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointUri);
         }
         if (checkpointInterval != null) {
-            conf.setString("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms");
+            conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         }
-        conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
-        conf.setString("execution.checkpointing.incremental", "true");
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         // Every record crossing an operator must have a real serializer: a Kryo fallback is a bug.
-        conf.setString("pipeline.generic-types", "false");
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
         return conf;
     }
 
@@ -43,11 +50,11 @@ public final class FlinkEnvironments {
      */
     public static StreamExecutionEnvironment local(Configuration conf, int parallelism) {
         Configuration c = new Configuration(conf);
-        c.setString("restart-strategy.type", "fixed-delay");
-        c.setString("restart-strategy.fixed-delay.attempts", "3");
-        c.setString("restart-strategy.fixed-delay.delay", "1 s");
-        c.setString("taskmanager.numberOfTaskSlots", String.valueOf(Math.max(parallelism, 1)));
-        c.setString("rest.bind-port", "0");
+        c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        c.set(TaskManagerOptions.NUM_TASK_SLOTS, Math.max(parallelism, 1));
+        c.set(RestOptions.BIND_PORT, "0");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, c);
         env.setParallelism(parallelism);
         return env;

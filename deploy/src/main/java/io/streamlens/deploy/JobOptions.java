@@ -1,120 +1,126 @@
 package io.streamlens.deploy;
 
-import io.streamlens.compression.CompressionChain;
-import io.streamlens.inference.Device;
-import io.streamlens.inference.captions.Perception;
-import io.streamlens.inference.captions.WindowSpec;
-import io.streamlens.records.Topics;
-import io.streamlens.sampler.FrameSize;
-import io.streamlens.sampler.SamplerSpec;
+import io.streamlens.captions.WindowOptions;
+import io.streamlens.captions.memory.MemoryOptions;
+import io.streamlens.inference.ModelOptions;
+import io.streamlens.sampler.SamplingOptions;
 import java.io.Serializable;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Objects;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
- * Everything the job graph needs to know, validated once; operators receive their part of it.
+ * Everything the job graph needs to know, grouped by concern; each group validates itself and
+ * holds its own defaults, and each operator receives its whole group. The CLI's flags take their
+ * defaults from here.
  *
- * @param sampler which frames to keep ({@code --sampler})
- * @param frameSize the size sampled frames are resized to ({@code --frame-size})
- * @param decoderThreads FFmpeg threads per decoding subtask
+ * <pre>{@code
+ * JobOptions options = JobOptions.builder()
+ *         .models(ModelOptions.DEFAULT.withPack("tiny-color"))
+ *         .boundedInput(true)
+ *         .build();
+ * }</pre>
+ *
  * @param parallelism parallelism of the keyed operators (streams spread over them)
- * @param window caption windows ({@code --window}, {@code --overlap})
- * @param modelPack {@code perception} or a {@code vlm} pack (built-in name or folder)
- * @param compression the token compression chain for {@code vlm} packs ({@code --compress})
- * @param device where the models run ({@code --device})
+ * @param sampling which frames to keep and at what size
+ * @param models which models run, and where
+ * @param windows caption windows, and when a quiet live stream is let go
+ * @param memory what the question memory keeps
  * @param delivery exactly-once (Kafka transactions) or at-least-once (lower latency; caption ids
  *     are stable, so consumers can deduplicate)
  * @param boundedInput whether the input ends (demo, annotate): questions then wait for the end
- * @param memoryWindows how many caption windows a stream's question memory keeps
- * @param memoryTtl how long an idle stream's memory is kept
- * @param idleTimeout after this long without segments, a live stream's open windows are captioned
- *     and its window state freed
- * @param perception which detectors run ({@code --perceive})
+ * @param maxSegmentBytes the largest segment reassembled from parts
  */
-public record JobOptions(SamplerSpec sampler, FrameSize frameSize, int decoderThreads, int parallelism,
-                         WindowSpec window, String modelPack, String compression, String device,
-                         DeliveryGuarantee delivery, boolean boundedInput, int memoryWindows, Duration memoryTtl,
-                         Duration idleTimeout, long maxSegmentBytes, Set<Perception> perception) implements Serializable {
+public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions models, WindowOptions windows,
+                         MemoryOptions memory, DeliveryGuarantee delivery, boolean boundedInput, long maxSegmentBytes)
+        implements Serializable {
 
+    public static final int DEFAULT_PARALLELISM = 2;
+    public static final DeliveryGuarantee DEFAULT_DELIVERY = DeliveryGuarantee.EXACTLY_ONCE;
     public static final long DEFAULT_MAX_SEGMENT_BYTES = 256L * 1024 * 1024;
-    public static final String PERCEPTION = "perception";
 
     public JobOptions {
-        if (decoderThreads < 1) {
-            throw new IllegalArgumentException("decoder threads must be >= 1, got " + decoderThreads);
-        }
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         }
-        if (memoryWindows < 1) {
-            throw new IllegalArgumentException("the question memory must keep at least one window, got " + memoryWindows);
+        Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(windows, "windows");
+        Objects.requireNonNull(memory, "memory");
+        Objects.requireNonNull(delivery, "delivery");
+        if (maxSegmentBytes < 1) {
+            throw new IllegalArgumentException("the largest segment must be at least one byte, got " + maxSegmentBytes);
         }
-        CompressionChain.parse(compression); // refuses a bad chain now, naming the bad part
-        Device.parse(device);
-        perception = perception.isEmpty() ? EnumSet.noneOf(Perception.class) : EnumSet.copyOf(perception);
     }
 
     public static JobOptions defaults() {
-        return new JobOptions(SamplerSpec.uniform(1), FrameSize.DEFAULT, 1, 1, WindowSpec.DEFAULT, PERCEPTION,
-                "pool:2,temporal:0.9,budget:256", "cpu", DeliveryGuarantee.EXACTLY_ONCE, false,
-                10_000, Duration.ofDays(7), Duration.ofMinutes(10), DEFAULT_MAX_SEGMENT_BYTES, Perception.ALL);
+        return builder().build();
     }
 
-    public boolean usesVlm() {
-        return !PERCEPTION.equals(modelPack);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public String segmentsTopic() {
-        return Topics.SEGMENTS;
+    public Builder toBuilder() {
+        return builder().parallelism(parallelism).sampling(sampling).models(models).windows(windows).memory(memory)
+                .delivery(delivery).boundedInput(boundedInput).maxSegmentBytes(maxSegmentBytes);
     }
 
-    public String deadLetterTopic() {
-        return Topics.DEADLETTER;
-    }
+    /** Starts from every group's defaults. */
+    public static final class Builder {
+        private int parallelism = DEFAULT_PARALLELISM;
+        private SamplingOptions sampling = SamplingOptions.DEFAULT;
+        private ModelOptions models = ModelOptions.DEFAULT;
+        private WindowOptions windows = WindowOptions.DEFAULT;
+        private MemoryOptions memory = MemoryOptions.DEFAULT;
+        private DeliveryGuarantee delivery = DEFAULT_DELIVERY;
+        private boolean boundedInput;
+        private long maxSegmentBytes = DEFAULT_MAX_SEGMENT_BYTES;
 
-    public JobOptions withSampler(SamplerSpec value) {
-        return new JobOptions(value, frameSize, decoderThreads, parallelism, window, modelPack, compression, device,
-                delivery, boundedInput, memoryWindows, memoryTtl, idleTimeout, maxSegmentBytes, perception);
-    }
+        private Builder() {
+        }
 
-    public JobOptions withFrameSize(FrameSize value) {
-        return new JobOptions(sampler, value, decoderThreads, parallelism, window, modelPack, compression, device,
-                delivery, boundedInput, memoryWindows, memoryTtl, idleTimeout, maxSegmentBytes, perception);
-    }
+        public Builder parallelism(int value) {
+            parallelism = value;
+            return this;
+        }
 
-    public JobOptions withParallelism(int value) {
-        return new JobOptions(sampler, frameSize, decoderThreads, value, window, modelPack, compression, device,
-                delivery, boundedInput, memoryWindows, memoryTtl, idleTimeout, maxSegmentBytes, perception);
-    }
+        public Builder sampling(SamplingOptions value) {
+            sampling = value;
+            return this;
+        }
 
-    public JobOptions withWindow(WindowSpec value) {
-        return new JobOptions(sampler, frameSize, decoderThreads, parallelism, value, modelPack, compression, device,
-                delivery, boundedInput, memoryWindows, memoryTtl, idleTimeout, maxSegmentBytes, perception);
-    }
+        public Builder models(ModelOptions value) {
+            models = value;
+            return this;
+        }
 
-    public JobOptions withModel(String pack, String chain, String onDevice) {
-        return new JobOptions(sampler, frameSize, decoderThreads, parallelism, window, pack, chain, onDevice,
-                delivery, boundedInput, memoryWindows, memoryTtl, idleTimeout, maxSegmentBytes, perception);
-    }
+        public Builder windows(WindowOptions value) {
+            windows = value;
+            return this;
+        }
 
-    public JobOptions withDelivery(DeliveryGuarantee value) {
-        return new JobOptions(sampler, frameSize, decoderThreads, parallelism, window, modelPack, compression, device,
-                value, boundedInput, memoryWindows, memoryTtl, idleTimeout, maxSegmentBytes, perception);
-    }
+        public Builder memory(MemoryOptions value) {
+            memory = value;
+            return this;
+        }
 
-    public JobOptions withPerception(Set<Perception> value) {
-        return new JobOptions(sampler, frameSize, decoderThreads, parallelism, window, modelPack, compression, device,
-                delivery, boundedInput, memoryWindows, memoryTtl, idleTimeout, maxSegmentBytes, value);
-    }
+        public Builder delivery(DeliveryGuarantee value) {
+            delivery = value;
+            return this;
+        }
 
-    public boolean perceives(Perception detector) {
-        return perception.contains(detector);
-    }
+        public Builder boundedInput(boolean value) {
+            boundedInput = value;
+            return this;
+        }
 
-    public JobOptions withBoundedInput(boolean value) {
-        return new JobOptions(sampler, frameSize, decoderThreads, parallelism, window, modelPack, compression, device,
-                delivery, value, memoryWindows, memoryTtl, idleTimeout, maxSegmentBytes, perception);
+        public Builder maxSegmentBytes(long value) {
+            maxSegmentBytes = value;
+            return this;
+        }
+
+        public JobOptions build() {
+            return new JobOptions(parallelism, sampling, models, windows, memory, delivery, boundedInput, maxSegmentBytes);
+        }
     }
 }

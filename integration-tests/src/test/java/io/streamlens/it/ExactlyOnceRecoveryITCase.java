@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.LatestCheckpoint;
-import io.streamlens.deploy.QuerySources;
-import io.streamlens.deploy.SegmentSources;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
 import io.streamlens.ingest.SampleClip;
-import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
+import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.records.Caption;
 import io.streamlens.records.Json;
 import io.streamlens.records.KafkaClientConfig;
@@ -24,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -76,11 +76,10 @@ class ExactlyOnceRecoveryITCase {
     private static JobClient start(KafkaClientConfig client, Path checkpoints, Path restoreFrom) throws Exception {
         Configuration conf = FlinkEnvironments.jobConfiguration(checkpoints, Duration.ofMillis(500));
         if (restoreFrom != null) {
-            conf.setString("execution.state-recovery.path", restoreFrom.toUri().toString());
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
         }
         StreamExecutionEnvironment env = FlinkEnvironments.local(conf, 1);
-        StreamLensJob.build(env, SegmentSources.kafka(client, Topics.SEGMENTS, "eos", false),
-                QuerySources.kafka(client, "eos", false), JobOptions.defaults(),
+        StreamLensJob.build(env, JobInputs.kafka(client, "eos", false), JobOptions.builder().parallelism(1).build(),
                 new StandardOutputs(client, DeliveryGuarantee.EXACTLY_ONCE, null, false));
         return env.executeAsync("exactly-once-it");
     }

@@ -7,8 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.deploy.QuerySources;
-import io.streamlens.deploy.SegmentSources;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
@@ -38,6 +37,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -123,10 +123,10 @@ class HostileInputITCase {
         Configuration noRestarts = FlinkEnvironments.jobConfiguration(dir.resolve("checkpoints"), Duration.ofSeconds(2));
         StreamExecutionEnvironment env = FlinkEnvironments.local(noRestarts, 2);
         Configuration failFast = new Configuration();
-        failFast.setString("restart-strategy.type", "none"); // one record that fails the job fails the test
+        failFast.set(RestartStrategyOptions.RESTART_STRATEGY, "none"); // one record that fails the job fails the test
         env.configure(failFast);
-        StreamLensJob.build(env, SegmentSources.kafka(client, Topics.SEGMENTS, "hostile", true),
-                QuerySources.kafka(client, "hostile", true), JobOptions.defaults().withParallelism(2).withBoundedInput(true),
+        StreamLensJob.build(env, JobInputs.kafka(client, "hostile", true),
+                JobOptions.builder().parallelism(2).boundedInput(true).build(),
                 new StandardOutputs(client, DeliveryGuarantee.EXACTLY_ONCE, dir.resolve("out"), false));
         env.execute("hostile-input-it");
 

@@ -12,8 +12,8 @@ import io.streamlens.deploy.cluster.ClusterSettings;
 import io.streamlens.deploy.cluster.FlinkRest;
 import io.streamlens.deploy.cluster.LocalCluster;
 import io.streamlens.ingest.SampleClip;
-import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
+import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.Json;
@@ -141,7 +141,7 @@ class LocalClusterITCase {
                 .filter(id -> !id.equals(wide)).filter(id -> "RUNNING".equals(rest.job(id).path("state").asText()))
                 .findFirst().orElseThrow();
         awaitRunning(narrow);
-        assertThat(rest.job(narrow).path("vertices").findValues("parallelism")).allSatisfy(p -> assertThat(p.asInt()).isEqualTo(1));
+        assertThat(rest.job(narrow).path("vertices").findValues("parallelism")).isNotEmpty().allSatisfy(p -> assertThat(p.asInt()).isEqualTo(1));
         ask(Query.of("q-platform", "platforms", "When was platform 2 shown?"));
         waitFor(() -> answer("q-platform").isPresent(), "the answer after the rescale");
         Answer answer = answer("q-platform").orElseThrow();

@@ -71,8 +71,8 @@ class PerceptionITCase {
         // espeak's voice through Vosk's small model: "nine" is often heard as "i'm", the rest is stable
         assertThat(words).extracting(SpokenWord::text).contains("platform", "closed", "until");
         for (Caption caption : talk) {
-            assertThat(caption.evidence().speech().words()).allSatisfy(w ->
-                    assertThat(w.startMs()).isBetween(caption.startMs(), caption.endMs()));
+            assertThat(caption.evidence().speech().words()).as("words outside their caption's window")
+                    .filteredOn(w -> w.startMs() < caption.startMs() || w.startMs() > caption.endMs()).isEmpty();
         }
         assertThat(talk.get(0).text()).contains("Speech: \"").contains("platform");
         String srt = Files.readString(out.resolve("talk.srt"));

@@ -4,25 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.deploy.QuerySources;
 import io.streamlens.deploy.StandardOutputs;
-import io.streamlens.deploy.SegmentSources;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
 import io.streamlens.ingest.SampleClip;
 import io.streamlens.ingest.SampleMedia;
 import io.streamlens.ingest.Segment;
-import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
+import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.Segmenter;
 import io.streamlens.ingest.SegmenterOptions;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
-import io.streamlens.records.Query;
 import io.streamlens.records.Json;
 import io.streamlens.records.KafkaClientConfig;
+import io.streamlens.records.Query;
 import io.streamlens.records.SegmentHeaders;
 import io.streamlens.records.Topics;
 import io.streamlens.sinks.FrameLine;
@@ -100,9 +99,8 @@ class PipelineITCase {
         Path out = dir.resolve("out");
         StreamExecutionEnvironment env = FlinkEnvironments.local(
                 FlinkEnvironments.jobConfiguration(dir.resolve("checkpoints"), Duration.ofSeconds(2)), 2);
-        JobOptions options = JobOptions.defaults().withParallelism(2).withBoundedInput(true);
-        StreamLensJob.build(env, SegmentSources.kafka(client, Topics.SEGMENTS, "it", true),
-                QuerySources.kafka(client, "it", true), options,
+        JobOptions options = JobOptions.builder().parallelism(2).boundedInput(true).build();
+        StreamLensJob.build(env, JobInputs.kafka(client, "it", true), options,
                 new StandardOutputs(client, DeliveryGuarantee.EXACTLY_ONCE, out, false));
         env.execute("pipeline-it");
 

@@ -1,5 +1,6 @@
 package io.streamlens.records;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,10 +39,14 @@ public record Caption(String streamId, String captionId, long startMs, long endM
      * @param speech the words spoken in the window, or why there are none
      * @param people the most faces and people seen in one frame of the window, with their boxes
      * @param motion how much the picture moved
+     * @param modelFailure why the model pack could not caption the window, which then has the
+     *     perception caption; empty (and left out of the JSON) when nothing failed
      */
     public record Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames,
-                           Speech speech, People people, Motion motion) {
+                           Speech speech, People people, Motion motion,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) String modelFailure) {
         public Evidence {
+            modelFailure = modelFailure == null ? "" : modelFailure;
             text = List.copyOf(text);
             sceneIds = List.copyOf(sceneIds);
             sceneChangesMs = List.copyOf(sceneChangesMs);
@@ -50,9 +55,19 @@ public record Caption(String streamId, String captionId, long startMs, long endM
             motion = motion == null ? Motion.UNKNOWN : motion;
         }
 
+        public Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames,
+                        Speech speech, People people, Motion motion) {
+            this(text, sceneIds, sceneChangesMs, frames, speech, people, motion, "");
+        }
+
         /** Evidence of a window whose audio, people and motion were not looked at. */
         public Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames) {
-            this(text, sceneIds, sceneChangesMs, frames, null, null, null);
+            this(text, sceneIds, sceneChangesMs, frames, null, null, null, "");
+        }
+
+        /** The same evidence, saying why the model pack's caption is missing. */
+        public Evidence withModelFailure(String why) {
+            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, why);
         }
     }
 

@@ -31,4 +31,16 @@ public final class Durations {
         long s = ms / 1000;
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }
+
+    /** The shortest of these spellings that {@link #parse} reads back as the same duration ({@code 4s}, {@code 500ms}). */
+    public static String format(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
 }

@@ -21,4 +21,11 @@ class DurationsTest {
         assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("'soon' is not a duration");
         assertThatThrownBy(() -> Durations.parse("-1s")).hasMessageContaining("negative");
     }
+
+    @Test
+    void formatsDurationsAsTheyAreWrittenSoThatTheyParseBack() {
+        for (String text : java.util.List.of("4s", "1s", "0s", "500ms", "10m", "2h", "1500ms")) {
+            assertThat(Durations.format(Durations.parse(text))).isEqualTo(text);
+        }
+    }
 }

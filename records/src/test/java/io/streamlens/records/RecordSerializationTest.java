@@ -1,40 +1,11 @@
 package io.streamlens.records;
 
+import static io.streamlens.records.FlinkSerialization.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class RecordSerializationTest {
-
-    static <T> T roundTrip(Class<T> type, T value) throws Exception {
-        TypeInformation<T> info = TypeInformation.of(type);
-        assertThat(info).as(type.getSimpleName() + " must be a POJO type, never a Kryo generic type")
-                .isInstanceOf(PojoTypeInfo.class);
-        assertNoGenericFields(info, type.getSimpleName());
-        TypeSerializer<T> serializer = info.createSerializer(new SerializerConfigImpl());
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        serializer.serialize(value, out);
-        return serializer.deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
-    }
-
-    /** Kryo must not hide inside a field either (a List or an interface-typed field would do that). */
-    static void assertNoGenericFields(TypeInformation<?> info, String path) {
-        assertThat(info).as(path).isNotInstanceOf(org.apache.flink.api.java.typeutils.GenericTypeInfo.class);
-        if (info instanceof PojoTypeInfo<?> pojo) {
-            for (int i = 0; i < pojo.getArity(); i++) {
-                assertNoGenericFields(pojo.getPojoFieldAt(i).getTypeInformation(), path + "." + pojo.getPojoFieldAt(i).getField().getName());
-            }
-        } else if (info instanceof org.apache.flink.api.java.typeutils.ListTypeInfo<?> list) {
-            assertNoGenericFields(list.getElementTypeInfo(), path + "[]");
-        }
-    }
-
     @Test
     void videoSegmentCrossesOperatorsWithoutKryo() throws Exception {
         VideoSegment segment = new VideoSegment("city", 3, 6_000_000, "mpegts", true, "city.mpg", new byte[] {1, 2, 3});
@@ -103,5 +74,40 @@ class RecordSerializationTest {
                 "{\"streamId\":\"city\",\"seq\":-1,\"source\":\"city.mpg\",\"reason\":\"not-a-video\",\"detail\":\"text file\","
                         + "\"deadLetterId\":\"city/-1/not-a-video/" + Integer.toHexString("text file".hashCode()) + "\"}");
         assertThat(Json.read(json, DeadLetter.class).reason()).isEqualTo("not-a-video");
+    }
+
+    @Test
+    void segmentSpeechCrossesOperatorsWithoutKryo() throws Exception {
+        SegmentSpeech speech = new SegmentSpeech("cam", 4, false, 9_100_000,
+                java.util.List.of(new SpokenWord("gate", 8_000, 8_300, 0.9)), "");
+        assertThat(roundTrip(SegmentSpeech.class, speech)).isEqualTo(speech);
+    }
+
+    @Test
+    void captionedWindowCrossesOperatorsWithoutKryo() throws Exception {
+        Caption caption = new Caption("cam", Caption.idOf("cam", 0), 0, 4000, "blue", "cam.mp4",
+                new Caption.Evidence(java.util.List.of(), java.util.List.of(0), java.util.List.of(), 4)
+                        .withModelFailure("tiny-color could not caption this window"),
+                new Caption.TokenCounts(16, 2), "tiny-color");
+        CaptionedWindow window = new CaptionedWindow(caption, 2, 3, new float[] {1, 2, 3, 4, 5, 6});
+        assertThat(roundTrip(CaptionedWindow.class, window)).isEqualTo(window);
+    }
+
+    @Test
+    void queriesAndAnswersCrossOperatorsWithoutKryo() throws Exception {
+        Query query = new Query("q1", "cam", "When was gate 7 open?", 1000L, null, null);
+        assertThat(roundTrip(Query.class, query)).isEqualTo(query);
+        Answer answer = new Answer("q1", "cam", "When was gate 7 open?", "At 0:03–0:07: GATE 7 OPEN",
+                java.util.List.of(new Answer.Span(3000, 7000, "GATE 7 OPEN")));
+        assertThat(roundTrip(Answer.class, answer)).isEqualTo(answer);
+    }
+
+    @Test
+    void aModelFailureIsInTheCaptionsJsonOnlyWhenThereWasOne() {
+        Caption.Evidence evidence = new Caption.Evidence(java.util.List.of(), java.util.List.of(), java.util.List.of(), 1);
+        assertThat(Json.write(evidence)).doesNotContain("modelFailure");
+        String failed = Json.write(evidence.withModelFailure("tiny-color could not caption this window"));
+        assertThat(failed).contains("\"modelFailure\":\"tiny-color could not caption this window\"");
+        assertThat(Json.read(failed, Caption.Evidence.class).modelFailure()).isEqualTo("tiny-color could not caption this window");
     }
 }

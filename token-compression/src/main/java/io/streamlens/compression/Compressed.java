@@ -33,7 +33,7 @@ public record Compressed(Tokens tokens, Provenance provenance, int encoderDim) {
     }
 
     /** The kept tokens as one flat record; copies them, so it shares no array with the input grids. */
-    public VisualTokens toVisualTokens(String streamId, long startMs, long endMs) {
+    public KeptTokens toVisualTokens(String streamId, long startMs, long endMs) {
         Grid grid = tokens.grid();
         int dim = tokens.dim();
         int kept = tokens.count();
@@ -56,7 +56,7 @@ public record Compressed(Tokens tokens, Provenance provenance, int encoderDim) {
                 cols[base + i] = grid.sourceCol(frame.cells()[i]);
             }
         }
-        return new VisualTokens(streamId, startMs, endMs, grid.sourceRows(), grid.sourceCols(), grid.cellSize(),
+        return new KeptTokens(streamId, startMs, endMs, grid.sourceRows(), grid.sourceCols(), grid.cellSize(),
                 dim, rawTokens(), ptsUs, values, frames, rows, cols, sizes);
     }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * CompressionChain chain = CompressionChain.parse("pool:2,temporal:0.9,budget:256")
  *         .validateFor(Set.of("pool", "temporal", "merge", "budget"));
- * VisualTokens kept = chain.compress(window);
+ * KeptTokens kept = chain.compress(window);
  * }</pre>
  *
  * <p>Operations that reshape the grid ({@code pool}, {@code shuffle}) need every cell, so they must
@@ -148,7 +148,7 @@ public final class CompressionChain implements Serializable {
     }
 
     /** Compresses a window into the record that travels downstream. */
-    public VisualTokens compress(TokenWindow window) {
+    public KeptTokens compress(TokenWindow window) {
         return run(window.frames()).toVisualTokens(window.streamId(), window.startMs(), window.endMs());
     }
 

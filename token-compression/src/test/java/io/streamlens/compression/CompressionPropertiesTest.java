@@ -28,7 +28,7 @@ class CompressionPropertiesTest {
             int raw = window.size() * window.get(0).tokenCount();
 
             Compressed compressed = chain.run(window);
-            VisualTokens visual = compressed.toVisualTokens("cam", 0, 4000);
+            KeptTokens visual = compressed.toVisualTokens("cam", 0, 4000);
 
             assertThat(visual.rawTokens()).isEqualTo(raw);
             assertThat(visual.keptTokens()).isBetween(1, raw);
@@ -71,7 +71,7 @@ class CompressionPropertiesTest {
         assertThat(Fidelity.measure(window, compressed).meanCosine()).isLessThan(0.9);
     }
 
-    private static void assertPositionsValidAndUniquePerFrame(VisualTokens visual) {
+    private static void assertPositionsValidAndUniquePerFrame(KeptTokens visual) {
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < visual.keptTokens(); i++) {
             assertThat(visual.rows()[i]).isBetween(0, visual.gridRows() - 1);
@@ -83,7 +83,7 @@ class CompressionPropertiesTest {
         }
     }
 
-    private static void assertSizesCountThePatchesEachTokenStandsFor(Compressed compressed, VisualTokens visual) {
+    private static void assertSizesCountThePatchesEachTokenStandsFor(Compressed compressed, KeptTokens visual) {
         int[] counted = new int[visual.keptTokens()];
         for (int i = 0; i < compressed.rawTokens(); i++) {
             counted[compressed.provenance().keptToken(i)]++;

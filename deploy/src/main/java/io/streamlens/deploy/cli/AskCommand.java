@@ -1,5 +1,7 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.records.Durations;
+
 import io.streamlens.records.Answer;
 import io.streamlens.records.Json;
 import io.streamlens.records.Query;
@@ -66,7 +68,7 @@ final class AskCommand implements Callable<Integer> {
                     if (query.queryId().equals(answer.queryId())) {
                         System.out.println(answer.answer());
                         answer.evidence().forEach(s -> System.out.printf("  %s–%s  %s%n",
-                                OutputFiles.clock(s.startMs()), OutputFiles.clock(s.endMs()), s.text()));
+                                Durations.clock(s.startMs()), Durations.clock(s.endMs()), s.text()));
                         return 0;
                     }
                 }

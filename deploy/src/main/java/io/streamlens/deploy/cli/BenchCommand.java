@@ -1,8 +1,10 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.captions.Perception;
 import io.streamlens.compression.TokenGrid;
 import io.streamlens.compression.bench.CompressBenchmark;
 import io.streamlens.compression.bench.PatchTokens;
+import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.bench.DecodeBenchmark;
 import io.streamlens.deploy.bench.LatencyPlot;
 import io.streamlens.deploy.bench.SampledVideo;
@@ -13,8 +15,8 @@ import io.streamlens.inference.detect.DetectorBenchmark;
 import io.streamlens.inference.speech.ModelCache;
 import io.streamlens.inference.speech.SpeechBenchmark;
 import io.streamlens.inference.speech.SpeechModel;
-import io.streamlens.sampler.FrameSize;
 import io.streamlens.ingest.SampleMedia;
+import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,8 +175,7 @@ final class BenchCommand {
                     }
                 }
                 if (perceptionOff) {
-                    new PipelineBenchmark(System.out, job.toOptions().withPerception(java.util.EnumSet.noneOf(
-                            io.streamlens.inference.captions.Perception.class))).archive(files, SamplerSpec.parse(samplers.get(0)));
+                    new PipelineBenchmark(System.out, withoutPerception(job.toOptions())).archive(files, SamplerSpec.parse(samplers.get(0)));
                 }
             }
             if (!skipLive) {
@@ -193,5 +194,9 @@ final class BenchCommand {
             }
             return 0;
         }
+    }
+
+    private static JobOptions withoutPerception(JobOptions options) {
+        return options.toBuilder().models(options.models().withPerception(java.util.EnumSet.noneOf(Perception.class))).build();
     }
 }

@@ -1,19 +1,18 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.FlinkEnvironments;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.deploy.QuerySources;
-import io.streamlens.deploy.SegmentSources;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.records.KafkaClientConfig;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The main class of {@code streamlens-job.jar}: the job as a stock Flink cluster runs it, with
@@ -61,8 +60,7 @@ public final class ClusterJob implements Callable<Integer> {
         if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
             env.enableCheckpointing(FALLBACK_INTERVAL.toMillis());
         }
-        StreamLensJob.build(env, SegmentSources.kafka(kafkaConfig, options.segmentsTopic(), "streamlens", false),
-                QuerySources.kafka(kafkaConfig, "streamlens", false), options,
+        StreamLensJob.build(env, JobInputs.kafka(kafkaConfig, "streamlens", false), options,
                 new StandardOutputs(kafkaConfig, options.delivery(), null, false));
         env.execute("streamlens");
         return 0;

@@ -1,5 +1,7 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.records.Durations;
+
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.ingest.SampleClip;
@@ -62,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
             reports.forEach(Reports::print);
             local.ask(questions.stream().flatMap(q -> streamIds.stream()
                     .map(id -> Query.of(UUID.randomUUID().toString(), id, q))).toList());
-            System.out.println("captioning with " + options.modelPack() + ", sampler " + options.sampler() + " …");
+            System.out.println("captioning with " + options.models().pack() + ", sampler " + options.sampling().sampler() + " …");
             try (CaptionTail tail = new CaptionTail(local.kafka(), DemoCommand::print)) {
                 local.run(options, out, thumbnails, !questions.isEmpty());
             }
@@ -96,6 +98,6 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void print(Caption c) {
-        System.out.printf("[%s %s–%s] %s%n", c.streamId(), OutputFiles.clock(c.startMs()), OutputFiles.clock(c.endMs()), c.text());
+        System.out.printf("[%s %s–%s] %s%n", c.streamId(), Durations.clock(c.startMs()), Durations.clock(c.endMs()), c.text());
     }
 }

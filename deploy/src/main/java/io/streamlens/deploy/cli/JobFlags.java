@@ -1,62 +1,70 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.captions.Perception;
+import io.streamlens.captions.WindowOptions;
+import io.streamlens.captions.WindowSpec;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.inference.captions.Perception;
-import io.streamlens.inference.captions.WindowSpec;
+import io.streamlens.inference.ModelOptions;
+import io.streamlens.records.Durations;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
+import io.streamlens.sampler.SamplingOptions;
+import java.time.Duration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import picocli.CommandLine.Option;
 
-/** The options every command that runs the job shares. */
+/**
+ * The options every command that runs the job shares. Each flag starts at its option group's own
+ * default ({@link JobOptions} and its groups), so a default is written in one place only.
+ */
 final class JobFlags {
     enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }
 
-    @Option(names = "--sampler", defaultValue = "uniform:1", paramLabel = "SPEC",
+    @Option(names = "--sampler", paramLabel = "SPEC",
             description = "uniform:<fps> | scene[:threshold] | keyframes (default: ${DEFAULT-VALUE})")
-    String sampler;
+    String sampler = SamplingOptions.DEFAULT.sampler().toString();
 
-    @Option(names = "--frame-size", defaultValue = "640", paramLabel = "PX",
+    @Option(names = "--frame-size", paramLabel = "PX",
             description = "longest side of sampled frames, in pixels (default: ${DEFAULT-VALUE})")
-    int frameSize;
+    int frameSize = SamplingOptions.DEFAULT.frameSize().maxSide();
 
-    @Option(names = "--window", defaultValue = "4s", description = "caption window length (default: ${DEFAULT-VALUE})")
-    String window;
+    @Option(names = "--window", description = "caption window length (default: ${DEFAULT-VALUE})")
+    String window = Durations.format(Duration.ofNanos(WindowOptions.DEFAULT.spec().windowUs() * 1000));
 
-    @Option(names = "--overlap", defaultValue = "1s", description = "overlap of consecutive windows (default: ${DEFAULT-VALUE})")
-    String overlap;
+    @Option(names = "--overlap", description = "overlap of consecutive windows (default: ${DEFAULT-VALUE})")
+    String overlap = Durations.format(Duration.ofNanos(WindowOptions.DEFAULT.spec().overlapUs() * 1000));
 
-    @Option(names = "--model-pack", defaultValue = "perception", paramLabel = "NAME|DIR",
+    @Option(names = "--model-pack", paramLabel = "NAME|DIR",
             description = "perception (default), tiny-color, or a vlm pack folder")
-    String modelPack;
+    String modelPack = ModelOptions.DEFAULT.pack();
 
-    @Option(names = "--compress", defaultValue = "pool:2,temporal:0.9,budget:256", paramLabel = "CHAIN",
+    @Option(names = "--compress", paramLabel = "CHAIN",
             description = "visual token compression for vlm packs (default: ${DEFAULT-VALUE})")
-    String compress;
+    String compress = ModelOptions.DEFAULT.compression();
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu | cuda[:N] (default: ${DEFAULT-VALUE}); falls back to CPU with a warning")
-    String device;
+    @Option(names = "--device", description = "cpu | cuda[:N] (default: ${DEFAULT-VALUE}); falls back to CPU with a warning")
+    String device = ModelOptions.DEFAULT.device();
 
-    @Option(names = "--delivery", defaultValue = "EXACTLY_ONCE",
+    @Option(names = "--delivery",
             description = "exactly_once (Kafka transactions) or at_least_once (lower latency; dedupe by captionId)")
-    Delivery delivery;
+    Delivery delivery = Delivery.valueOf(JobOptions.DEFAULT_DELIVERY.name());
 
-    @Option(names = "--perceive", defaultValue = "all", paramLabel = "LIST",
+    @Option(names = "--perceive", paramLabel = "LIST",
             description = "detectors to run: all (default), none, or a list of text, speech, people; colours and motion are always on")
-    String perceive;
+    String perceive = Perception.format(ModelOptions.DEFAULT.perception());
 
-    @Option(names = "--parallelism", defaultValue = "2", paramLabel = "N",
+    @Option(names = "--parallelism", paramLabel = "N",
             description = "parallel subtasks; streams spread over them (default: ${DEFAULT-VALUE})")
-    int parallelism;
+    int parallelism = JobOptions.DEFAULT_PARALLELISM;
 
     JobOptions toOptions() {
-        return JobOptions.defaults()
-                .withSampler(SamplerSpec.parse(sampler))
-                .withFrameSize(new FrameSize(frameSize))
-                .withWindow(WindowSpec.parse(window, overlap))
-                .withModel(modelPack, compress, device)
-                .withDelivery(delivery == Delivery.AT_LEAST_ONCE ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE)
-                .withParallelism(parallelism)
-                .withPerception(Perception.parse(perceive));
+        return JobOptions.builder()
+                .sampling(new SamplingOptions(SamplerSpec.parse(sampler), new FrameSize(frameSize),
+                        SamplingOptions.DEFAULT.decoderThreads()))
+                .windows(WindowOptions.DEFAULT.withSpec(WindowSpec.parse(window, overlap)))
+                .models(new ModelOptions(modelPack, compress, device, Perception.parse(perceive)))
+                .delivery(delivery == Delivery.AT_LEAST_ONCE ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE)
+                .parallelism(parallelism)
+                .build();
     }
 }

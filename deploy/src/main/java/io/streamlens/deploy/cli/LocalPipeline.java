@@ -2,15 +2,14 @@ package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.deploy.QuerySources;
-import io.streamlens.deploy.SegmentSources;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
-import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
+import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.records.Json;
 import io.streamlens.records.KafkaClientConfig;
 import io.streamlens.records.Query;
@@ -88,9 +87,8 @@ final class LocalPipeline implements AutoCloseable {
     void run(JobOptions options, Path framesDir, boolean thumbnails, boolean withQueries) throws Exception {
         StreamExecutionEnvironment env = FlinkEnvironments.local(
                 FlinkEnvironments.jobConfiguration(checkpointDir(), Duration.ofSeconds(2)), options.parallelism());
-        StreamLensJob.build(env, SegmentSources.kafka(kafka, options.segmentsTopic(), "streamlens-local", true),
-                withQueries ? QuerySources.kafka(kafka, "streamlens-local", true) : null,
-                options.withBoundedInput(true),
+        JobInputs inputs = JobInputs.kafka(kafka, "streamlens-local", true);
+        StreamLensJob.build(env, withQueries ? inputs : inputs.withoutQueries(), options.toBuilder().boundedInput(true).build(),
                 new StandardOutputs(kafka, options.delivery(), framesDir, thumbnails));
         env.execute("streamlens-local");
     }
@@ -99,8 +97,8 @@ final class LocalPipeline implements AutoCloseable {
     JobClient startLive(JobOptions options, Duration checkpointInterval) throws Exception {
         StreamExecutionEnvironment env = FlinkEnvironments.local(
                 FlinkEnvironments.jobConfiguration(checkpointDir(), checkpointInterval), options.parallelism());
-        StreamLensJob.build(env, SegmentSources.kafka(kafka, options.segmentsTopic(), "streamlens-live", false),
-                null, options, new StandardOutputs(kafka, options.delivery(), null, false));
+        StreamLensJob.build(env, JobInputs.kafka(kafka, "streamlens-live", false).withoutQueries(), options,
+                new StandardOutputs(kafka, options.delivery(), null, false));
         return env.executeAsync("streamlens-live");
     }
 

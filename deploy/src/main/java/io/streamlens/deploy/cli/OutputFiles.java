@@ -73,10 +73,6 @@ final class OutputFiles {
         return lines.stream().map(l -> Json.read(l, Answer.class)).toList();
     }
 
-    static String clock(long ms) {
-        long s = ms / 1000;
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
-    }
 
     static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {

@@ -3,9 +3,9 @@ package io.streamlens.deploy.cli;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.cluster.FlinkRest;
 import io.streamlens.ingest.SampleClip;
-import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
+import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.records.Caption;
 import io.streamlens.records.Json;
 import io.streamlens.records.StreamIds;
@@ -51,7 +51,7 @@ final class PipelineBenchmark {
             List<PublishReport> reports = local.publish(sources, sources.stream().map(StreamIds::fromSource).toList());
             double videoSeconds = reports.stream().mapToLong(PublishReport::videoUs).sum() / 1e6;
             long t0 = System.nanoTime();
-            local.run(options.withSampler(sampler), null, false, false);
+            local.run(options.toBuilder().sampling(options.sampling().withSampler(sampler)).build(), null, false, false);
             double wall = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> line = archiveLine(sampler, reports.size(), "minicluster", videoSeconds, wall);
             line.put("stateBytesPerStream", stateBytesPerStream(local.checkpointDir(), reports.size()));
@@ -120,8 +120,7 @@ final class PipelineBenchmark {
     }
 
     private String perceptionFlag() {
-        return options.perception().isEmpty() ? "none"
-                : String.join(",", options.perception().stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        return io.streamlens.captions.Perception.format(options.models().perception());
     }
 
     /** Caption latency of one live run. */
@@ -129,7 +128,7 @@ final class PipelineBenchmark {
     }
 
     Latency live(int streams, int seconds, DeliveryGuarantee delivery, Path work) throws Exception {
-        JobOptions live = options.withDelivery(delivery);
+        JobOptions live = options.toBuilder().delivery(delivery).build();
         List<Path> clips = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
             Path clip = work.resolve("live-" + i + ".mp4");
@@ -179,7 +178,7 @@ final class PipelineBenchmark {
             job.cancel().get();
             List<Long> sorted = latencies.stream().sorted().toList();
             Map<String, Object> line = line(delivery == DeliveryGuarantee.EXACTLY_ONCE ? "live-exactly-once" : "live-at-least-once",
-                    live.sampler(), streams);
+                    live.sampling().sampler(), streams);
             line.put("videoSecondsPerSecond", round((double) streams * seconds / seconds));
             line.put("captions", sorted.size());
             line.put("p50Ms", percentile(sorted, 0.50));
@@ -199,7 +198,7 @@ final class PipelineBenchmark {
         line.put("bench", "pipeline");
         line.put("mode", mode);
         line.put("sampler", sampler.toString());
-        line.put("model", options.modelPack());
+        line.put("model", options.models().pack());
         line.put("perceive", perceptionFlag());
         line.put("parallelism", options.parallelism());
         line.put("streams", streams);

@@ -1,11 +1,10 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.FlinkEnvironments;
+import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.LatestCheckpoint;
-import io.streamlens.deploy.QuerySources;
 import io.streamlens.deploy.StandardOutputs;
-import io.streamlens.deploy.SegmentSources;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.cluster.FlinkRest;
 import io.streamlens.records.KafkaClientConfig;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,11 +80,10 @@ final class RunCommand implements Callable<Integer> {
         KafkaClientConfig kafkaConfig = kafka.toConfig();
         Configuration conf = FlinkEnvironments.jobConfiguration(checkpointDir.toAbsolutePath(), checkpointInterval);
         if (restorePath != null) {
-            conf.setString("execution.state-recovery.path", restorePath);
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restorePath);
         }
         StreamExecutionEnvironment env = FlinkEnvironments.local(conf, options.parallelism());
-        StreamLensJob.build(env, SegmentSources.kafka(kafkaConfig, options.segmentsTopic(), "streamlens", false),
-                QuerySources.kafka(kafkaConfig, "streamlens", false), options,
+        StreamLensJob.build(env, JobInputs.kafka(kafkaConfig, "streamlens", false), options,
                 new StandardOutputs(kafkaConfig, options.delivery(), out, false));
         env.execute("streamlens");
         return 0;

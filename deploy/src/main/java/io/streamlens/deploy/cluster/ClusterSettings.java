@@ -1,7 +1,9 @@
 package io.streamlens.deploy.cluster;
 
+import io.streamlens.deploy.FlinkEnvironments;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.flink.configuration.CheckpointingOptions;
 
 /**
  * The shape of a local standalone cluster.
@@ -41,23 +43,20 @@ public record ClusterSettings(int taskManagers, int slots, int restPort, String 
         conf.put("rest.address", "localhost");
         conf.put("rest.bind-address", "localhost");
         conf.put("rest.port", String.valueOf(restPort));
+        // The job's own settings (RocksDB, incremental retained checkpoints, no Kryo), as every run has them.
+        FlinkEnvironments.jobConfiguration(dir.checkpoints(), null).toMap().forEach(conf::put);
+        conf.put(CheckpointingOptions.SAVEPOINT_DIRECTORY.key(), dir.savepoints().toUri().toString());
         conf.put("jobmanager.memory.process.size", "1600m");
         conf.put("taskmanager.memory.process.size", taskManagerMemory);
         // ONNX Runtime and FFmpeg allocate outside the JVM heap; Flink must leave room for them.
         conf.put("taskmanager.memory.task.off-heap.size", "512m");
         conf.put("taskmanager.numberOfTaskSlots", String.valueOf(slots));
         conf.put("parallelism.default", "1");
-        conf.put("state.backend.type", "rocksdb");
-        conf.put("execution.checkpointing.dir", dir.checkpoints().toUri().toString());
-        conf.put("execution.checkpointing.savepoint-dir", dir.savepoints().toUri().toString());
-        conf.put("execution.checkpointing.incremental", "true");
-        conf.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         conf.put("restart-strategy.type", "exponential-delay");
         conf.put("restart-strategy.exponential-delay.initial-backoff", "1 s");
         conf.put("restart-strategy.exponential-delay.max-backoff", "30 s");
         conf.put("heartbeat.interval", "2000");
         conf.put("heartbeat.timeout", "10000");
-        conf.put("pipeline.generic-types", "false");
         conf.put("web.submit.enable", "true");
         conf.put("web.upload.dir", dir.root().resolve("uploads").toAbsolutePath().toString());
         conf.put("io.tmp.dirs", dir.root().resolve("tmp").toAbsolutePath().toString());

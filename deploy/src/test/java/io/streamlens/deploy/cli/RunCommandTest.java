@@ -2,6 +2,7 @@ package io.streamlens.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlens.deploy.JobOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -25,6 +26,14 @@ class RunCommandTest {
         new CommandLine(job).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(forwarded.toArray(String[]::new));
 
         assertThat(job.kafka.bootstrapServers).isEqualTo("k:9092");
-        assertThat(job.job.toOptions().window().windowUs()).isEqualTo(6_000_000L);
+        assertThat(job.job.toOptions().windows().spec().windowUs()).isEqualTo(6_000_000L);
+    }
+
+    @Test
+    void theFlagsDefaultsAreTheOptionsDefaults() {
+        ClusterJob job = new ClusterJob();
+        new CommandLine(job).parseArgs("--bootstrap-servers", "k:9092");
+
+        assertThat(job.job.toOptions()).isEqualTo(JobOptions.defaults());
     }
 }

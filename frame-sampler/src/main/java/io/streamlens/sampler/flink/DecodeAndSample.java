@@ -4,9 +4,8 @@ import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
 import io.streamlens.records.VideoSegment;
-import io.streamlens.sampler.FrameSize;
-import io.streamlens.sampler.SamplerSpec;
 import io.streamlens.sampler.SamplerState;
+import io.streamlens.sampler.SamplingOptions;
 import io.streamlens.sampler.SegmentSampler;
 import io.streamlens.sampler.Uninterruptible;
 import java.util.ArrayList;
@@ -29,22 +28,18 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("decode-dead-letters") {
     };
 
-    private final SamplerSpec spec;
-    private final FrameSize frameSize;
-    private final int decoderThreads;
+    private final SamplingOptions options;
     private transient SegmentSampler sampler;
     private transient ValueState<SamplerState> state;
 
-    public DecodeAndSample(SamplerSpec spec, FrameSize frameSize, int decoderThreads) {
-        this.spec = spec;
-        this.frameSize = frameSize;
-        this.decoderThreads = decoderThreads;
+    public DecodeAndSample(SamplingOptions options) {
+        this.options = options;
     }
 
     @Override
     public void open(OpenContext context) {
         Uninterruptible.loadFfmpeg();
-        sampler = new SegmentSampler(spec, frameSize, decoderThreads);
+        sampler = new SegmentSampler(options.sampler(), options.frameSize(), options.decoderThreads());
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("sampler", SamplerState.class));
     }
 

@@ -9,6 +9,7 @@ import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.ClipFixtures;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
+import io.streamlens.sampler.SamplingOptions;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ class DecodeAndSampleTest {
         List<VideoSegment> segments = ClipFixtures.segments(dir, "shots", ClipFixtures.THREE_SHOTS);
         try (KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SampledSegment> harness =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                             new DecodeAndSample(SamplerSpec.scene(0.35), new FrameSize(96), 1), VideoSegment::streamId, Types.STRING)) {
+                             new DecodeAndSample(new SamplingOptions(SamplerSpec.scene(0.35), new FrameSize(96), 1)), VideoSegment::streamId, Types.STRING)) {
             harness.processElement(segments.get(0), 0);
             harness.processElement(segments.get(1), 0);
             assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
@@ -54,7 +55,7 @@ class DecodeAndSampleTest {
         VideoSegment broken = new VideoSegment("shots", 1, 2_000_000, "mpegts", false, "shots.mp4", noise);
         try (KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SampledSegment> harness =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                             new DecodeAndSample(SamplerSpec.scene(0.35), new FrameSize(96), 1), VideoSegment::streamId, Types.STRING)) {
+                             new DecodeAndSample(new SamplingOptions(SamplerSpec.scene(0.35), new FrameSize(96), 1)), VideoSegment::streamId, Types.STRING)) {
             harness.processElement(segments.get(0), 0);
             harness.processElement(broken, 0);
             harness.processElement(segments.get(2), 0);

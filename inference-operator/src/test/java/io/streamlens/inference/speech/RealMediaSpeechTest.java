@@ -35,6 +35,6 @@ class RealMediaSpeechTest {
         long firstUs = chunks.get(0).startUs();
         long lastUs = chunks.get(chunks.size() - 1).endUs();
         System.out.println(media + ": audio " + firstUs + ".." + lastUs + " us of " + videoUs + " us video, heard " + words);
-        assertThat(words).allSatisfy(w -> assertThat(w.startUs()).isBetween(firstUs, lastUs));
+        assertThat(words).as("words heard outside the audio").filteredOn(w -> w.startUs() < firstUs || w.startUs() > lastUs).isEmpty();
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.audio.PcmChunk;
-import io.streamlens.sampler.audio.SpokenClips;
 import io.streamlens.sampler.audio.SpokenClips.Audio;
+import io.streamlens.sampler.audio.SpokenClips;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,5 +150,18 @@ class StreamTranscriberTest {
         short[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, joined, a.length, b.length);
         return joined;
+    }
+
+    @Test
+    void quietAudioThatGaveNoWordIsSilenceAndNoAudioHoldsNothingBack() {
+        assertThat(new StreamTranscriber.Heard(List.of(), StreamTranscriber.SILENCE_PEAK - 1, 2_000_000).silent()).isTrue();
+        assertThat(new StreamTranscriber.Heard(List.of(), StreamTranscriber.SILENCE_PEAK, 2_000_000).silent()).isFalse();
+        assertThat(new StreamTranscriber.Heard(List.of(new Word("hush", 0, 100_000, 1)), 10, 2_000_000).silent()).isFalse();
+        try (StreamTranscriber transcriber = new StreamTranscriber(model)) {
+            assertThat(transcriber.heardUntilUs(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+            assertThat(transcriber.hear(List.of())).isEqualTo(StreamTranscriber.Heard.nothing());
+            // nothing pending: the whole segment is heard, and a frame's worth of slack past its end
+            assertThat(transcriber.heardUntilUs(2_000_000)).isEqualTo(2_000_000 + StreamTranscriber.END_SLACK_US);
+        }
     }
 }

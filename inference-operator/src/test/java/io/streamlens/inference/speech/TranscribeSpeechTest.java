@@ -31,14 +31,13 @@ class TranscribeSpeechTest {
 
     @BeforeAll
     static void speak() throws Exception {
-        System.setProperty("streamlens.cache", SpeechClips.CACHE.toAbsolutePath().toString());
         SpokenClips.Audio audio = SpokenClips.speak(SENTENCE, dir);
         // half-second segments: most words are cut by a segment boundary somewhere
         spoken = SpokenClips.segments(SpokenClips.write(dir.resolve("spoken.mp4"), audio, 0, 0), "cam", 0.5);
     }
 
     static KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SegmentSpeech> harness(boolean enabled) throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new TranscribeSpeech(enabled, Duration.ofMinutes(5)),
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new TranscribeSpeech(enabled, Duration.ofMinutes(5), SpeechClips.CACHE.toAbsolutePath().toString()),
                 VideoSegment::streamId, Types.STRING);
     }
 
@@ -76,8 +75,7 @@ class TranscribeSpeechTest {
                 long promised = out.get(i).heardUntilUs();
                 List<SpokenWord> later = out.subList(i + 1, out.size()).stream().flatMap(s -> s.words().stream()).toList();
                 assertThat(later).as("words reported after segment %d promised everything before %d us", i, promised)
-                        .allSatisfy(w -> assertThat(w.startMs() * 1000).isGreaterThanOrEqualTo(
-                                promised - SLACK_US));
+                        .filteredOn(w -> w.startMs() * 1000 < promised - SLACK_US).isEmpty();
             }
         }
     }
@@ -121,7 +119,7 @@ class TranscribeSpeechTest {
                 assertThat(s.note()).isEqualTo("no audio track");
                 assertThat(s.heardUntilUs()).isEqualTo(Long.MAX_VALUE);
             });
-            assertThat(off.extractOutputValues()).allSatisfy(s -> assertThat(s.note()).isEqualTo("speech recognition off"));
+            assertThat(off.extractOutputValues()).isNotEmpty().allSatisfy(s -> assertThat(s.note()).isEqualTo("speech recognition off"));
         }
     }
 

@@ -33,21 +33,9 @@ import org.apache.flink.util.Collector;
  * stream's speech is complete.
  */
 public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment, SegmentSpeech> {
-    /** Quieter than this (peak, of 32767) is silence, not speech too soft to hear. */
-    static final int SILENCE_PEAK = 300;
-    /**
-     * Caption windows wait for an unfinished utterance at most this long; words finished later
-     * than that still reach later windows' evidence only if they start inside them.
-     */
-    static final long MAX_CAPTION_WAIT_US = 6_000_000L;
-    /**
-     * A segment's audio may end a frame or so before its pictures; windows ending in that gap
-     * close with this segment rather than the next.
-     */
-    static final long END_SLACK_US = 100_000L;
-
     private final boolean enabled;
     private final long idleTimeoutMs;
+    private final String modelCache;
     private transient SpeechModel model;
     private transient AudioDecoder decoder;
     private transient Map<String, StreamTranscriber> transcribers;
@@ -56,8 +44,14 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
 
     /** @param enabled false to report "speech recognition off" for every segment without decoding audio */
     public TranscribeSpeech(boolean enabled, Duration idleTimeout) {
+        this(enabled, idleTimeout, null);
+    }
+
+    /** @param modelCache where the speech model is unpacked, or null for {@link ModelCache#defaultRoot()} */
+    public TranscribeSpeech(boolean enabled, Duration idleTimeout, String modelCache) {
         this.enabled = enabled;
         this.idleTimeoutMs = idleTimeout.toMillis();
+        this.modelCache = modelCache;
     }
 
     @Override
@@ -67,7 +61,8 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("speech-idle-timer", Types.LONG));
         if (enabled) {
             Uninterruptible.loadFfmpeg();
-            model = Uninterruptible.call("load the speech model", () -> SpeechModel.acquire(ModelCache.defaultRoot()));
+            model = Uninterruptible.call("load the speech model", () -> SpeechModel.acquire(
+                    modelCache == null ? ModelCache.defaultRoot() : java.nio.file.Path.of(modelCache)));
             decoder = new AudioDecoder();
         }
     }
@@ -89,49 +84,40 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
                 words.addAll(transcriber.restore(saved)); // after a restore: hear again what the lost recogniser had not finished
             }
         }
-        Heard heard = listen(segment, transcriber, words);
-        String note = heard.note();
+        Listened listened = listen(segment, transcriber);
+        StreamTranscriber.Heard heard = listened.heard();
+        words.addAll(heard.words());
+        String note = !listened.note().isEmpty() ? listened.note() : heard.silent() && words.isEmpty() ? "silent audio" : "";
         if (segment.last()) {
             words.addAll(transcriber.flush());
             forget(stream, ctx);
             out.collect(speech(segment, Long.MAX_VALUE, words, note));
             return;
         }
-        long heardUntil = heard.endUs() == Long.MAX_VALUE ? Long.MAX_VALUE
-                : transcriber.pendingUs() == 0 ? heard.endUs() + END_SLACK_US
-                : Math.max(transcriber.finalUntilUs(), heard.endUs() - MAX_CAPTION_WAIT_US);
         pending.update(transcriber.pendingAudio());
-        out.collect(speech(segment, heardUntil, words, note));
+        out.collect(speech(segment, transcriber.heardUntilUs(heard.endUs()), words, note));
         rearmIdleTimer(ctx);
     }
 
-    /**
-     * What listening to a segment gave: why nothing could be heard ("" when it was listened to),
-     * and where its audio ends ({@link Long#MAX_VALUE} when it has none, so it holds nothing back).
-     */
-    private record Heard(String note, long endUs) {
+    /** What listening to a segment gave, and why nothing could be heard ("" when its audio was heard). */
+    private record Listened(StreamTranscriber.Heard heard, String note) {
     }
 
-    private Heard listen(VideoSegment segment, StreamTranscriber transcriber, List<Word> words) {
+    private Listened listen(VideoSegment segment, StreamTranscriber transcriber) {
         SegmentAudio audio;
         try {
             audio = decoder.decode(segment);
         } catch (DecodeException e) {
-            return new Heard("audio unreadable: " + e.getMessage(), Long.MAX_VALUE);
+            return new Listened(StreamTranscriber.Heard.nothing(), "audio unreadable: " + e.getMessage());
         }
         if (audio instanceof SegmentAudio.Missing missing) {
-            return new Heard(missing.reason(), Long.MAX_VALUE);
+            return new Listened(StreamTranscriber.Heard.nothing(), missing.reason());
         }
         List<PcmChunk> chunks = ((SegmentAudio.Pcm) audio).chunks();
         if (chunks.isEmpty()) {
-            return new Heard("no audio in this segment", Long.MAX_VALUE);
+            return new Listened(StreamTranscriber.Heard.nothing(), "no audio in this segment");
         }
-        int peak = 0;
-        for (PcmChunk chunk : chunks) {
-            words.addAll(transcriber.accept(chunk.startUs(), chunk.samples()));
-            peak = Math.max(peak, peak(chunk.samples()));
-        }
-        return new Heard(peak < SILENCE_PEAK && words.isEmpty() ? "silent audio" : "", chunks.get(chunks.size() - 1).endUs());
+        return new Listened(transcriber.hear(chunks), "");
     }
 
     /** A stream gone quiet: its recogniser and saved audio are dropped, as its caption windows are. */
@@ -167,14 +153,6 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
     private static SegmentSpeech speech(VideoSegment segment, long heardUntilUs, List<Word> words, String note) {
         return new SegmentSpeech(segment.streamId(), segment.seq(), segment.last(), heardUntilUs, words.stream().map(w -> new SpokenWord(w.text(), w.startUs() / 1000, w.endUs() / 1000,
                         w.confidence())).toList(), note);
-    }
-
-    private static int peak(short[] samples) {
-        int peak = 0;
-        for (short s : samples) {
-            peak = Math.max(peak, Math.abs((int) s));
-        }
-        return peak;
     }
 
     @Override

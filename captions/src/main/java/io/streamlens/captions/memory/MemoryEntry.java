@@ -1,0 +1,35 @@
+package io.streamlens.captions.memory;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One window of a stream as remembered for questions: its span, what was said about it, that
+ * text's sentence embedding, and (for {@code vlm} packs, while the stream's token budget lasts) the
+ * compressed visual tokens the caption was made from.
+ */
+public record MemoryEntry(long startMs, long endMs, String text, float[] embedding, int count, int dim, float[] tokens) {
+
+    public MemoryEntry {
+        tokens = tokens == null ? new float[0] : tokens;
+    }
+
+    public MemoryEntry withoutTokens() {
+        return new MemoryEntry(startMs, endMs, text, embedding, 0, 0, new float[0]);
+    }
+
+    public long tokenBytes() {
+        return tokens.length * 4L;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MemoryEntry e && startMs == e.startMs && endMs == e.endMs && text.equals(e.text)
+                && count == e.count && dim == e.dim && Arrays.equals(embedding, e.embedding) && Arrays.equals(tokens, e.tokens);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(startMs, endMs, text, count, dim) * 31 + Arrays.hashCode(embedding);
+    }
+}

@@ -1,0 +1,50 @@
+package io.streamlens.captions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlens.records.FrameAnalysis;
+import io.streamlens.records.OnScreenText;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PerceptionCaptionTest {
+    static FrameAnalysis frame(long ms, int scene, String... lines) {
+        List<OnScreenText> text = java.util.Arrays.stream(lines).map(l -> new OnScreenText(l, 0, 0, 10, 10, 0.95f)).toList();
+        return new FrameAnalysis(ms * 1000, scene, 0, text, 0, 0, 0, new float[0]);
+    }
+
+    @Test
+    void textIsQuotedOnceInTheOrderItAppeared() {
+        StreamWindows.Window w = new StreamWindows.Window(0, 4_000_000,
+                List.of(frame(0, 0, "PLATFORM 12", "Next train"), frame(1000, 0, "platform 12", "NEXT  TRAIN", "Exit")), List.of());
+        PerceptionCaption.Draft draft = PerceptionCaption.compose(w);
+        assertThat(draft.text()).isEqualTo("Text: \"PLATFORM 12\", \"Next train\", \"Exit\".");
+        assertThat(draft.evidence().text()).containsExactly("PLATFORM 12", "Next train", "Exit");
+        assertThat(draft.evidence().frames()).isEqualTo(2);
+    }
+
+    @Test
+    void aShotChangeIsStatedWithItsTimeUnlessTheWindowBeginsWithIt() {
+        assertThat(PerceptionCaption.compose(new StreamWindows.Window(3_000_000, 7_000_000,
+                List.of(frame(3000, 1), frame(6000, 2, "GATE 7")), List.of(6_000_000L))).text())
+                .isEqualTo("New shot at 0:06. Text: \"GATE 7\".");
+        assertThat(PerceptionCaption.compose(new StreamWindows.Window(0, 4_000_000,
+                List.of(frame(0, 0)), List.of(0L))).text())
+                .isEqualTo("New shot. No text on screen.");
+    }
+
+    @Test
+    void aWindowThatBeginsAShotAndHoldsTwoMoreSaysSo() {
+        assertThat(PerceptionCaption.compose(new StreamWindows.Window(0, 4_000_000,
+                List.of(frame(0, 0), frame(1000, 1), frame(3000, 2)), List.of(0L, 1_000_000L, 3_000_000L))).text())
+                .isEqualTo("New shot. New shots at 0:01, 0:03. No text on screen.");
+    }
+
+    @Test
+    void unsureOrSingleCharacterReadingsAreLeftOut() {
+        FrameAnalysis f = new FrameAnalysis(0, 0, 0, List.of(new OnScreenText("GATE", 0, 0, 1, 1, 0.3f),
+                new OnScreenText("|", 0, 0, 1, 1, 0.99f)), 0, 0, 0, new float[0]);
+        assertThat(PerceptionCaption.compose(new StreamWindows.Window(0, 1, List.of(f), List.of())).text())
+                .isEqualTo("No text on screen.");
+    }
+}

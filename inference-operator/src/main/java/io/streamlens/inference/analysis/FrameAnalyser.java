@@ -1,0 +1,144 @@
+package io.streamlens.inference.analysis;
+
+import io.streamlens.inference.RgbImage;
+import io.streamlens.inference.VisualTokens;
+import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.FrameAnalysis;
+import io.streamlens.records.OnScreenText;
+import io.streamlens.records.PeopleInView;
+import io.streamlens.records.SampledFrame;
+import io.streamlens.records.SampledSegment;
+import io.streamlens.sampler.ColourNames;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The per-frame model fan-out of a segment, without Flink: every sampled frame goes to the text
+ * reader, the people finder and the vision encoder at once, and the segment is complete when all
+ * its frames are. A model that fails on a frame leaves that frame without its finding and adds a
+ * reason to the segment's failures (for a {@code model-failure} dead letter); it never fails the
+ * segment. Colours and brightness come from the pixels. A model that is off is absent (null).
+ */
+public final class FrameAnalyser implements AutoCloseable {
+
+    /** On-screen text of a frame, in reading order; {@link #forget} when a stream has ended. */
+    public interface TextReader extends AutoCloseable {
+        CompletableFuture<List<OnScreenText>> read(String streamId, SampledFrame frame, RgbImage image);
+
+        default void forget(String streamId) {
+        }
+
+        @Override
+        default void close() {
+        }
+    }
+
+    /** Faces and people in a frame; may complete on a thread of its own. */
+    public interface PeopleFinder extends AutoCloseable {
+        CompletableFuture<PeopleInView> find(RgbImage image);
+
+        @Override
+        default void close() {
+        }
+    }
+
+    /** A frame's visual tokens, from a {@code vlm} pack's vision encoder. */
+    public interface FrameEncoder extends AutoCloseable {
+        CompletableFuture<VisualTokens> encode(RgbImage image);
+
+        @Override
+        default void close() {
+        }
+    }
+
+    /** How an operator gets its analyser on the task manager (models are not serializable). */
+    @FunctionalInterface
+    public interface Factory extends Serializable {
+        FrameAnalyser open() throws Exception;
+    }
+
+    private final TextReader text;
+    private final PeopleFinder people;
+    private final FrameEncoder encoder;
+
+    /** @param text, people, encoder each null when that model does not run */
+    public FrameAnalyser(TextReader text, PeopleFinder people, FrameEncoder encoder) {
+        this.text = text;
+        this.people = people;
+        this.encoder = encoder;
+    }
+
+    /** Completes (never exceptionally for a model's failure) once every frame has been looked at. */
+    public CompletableFuture<AnalysedSegment> analyse(SampledSegment segment) {
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<FrameAnalysis>> frames = segment.frames().stream()
+                .map(frame -> analyse(segment.streamId(), frame, failures)).toList();
+        return CompletableFuture.allOf(frames.toArray(CompletableFuture[]::new)).whenComplete((done, error) -> {
+            if (segment.last() && text != null) {
+                text.forget(segment.streamId()); // the stream has ended; its lines need not outlive it
+            }
+        }).thenApply(done -> AnalysedSegment.of(segment, frames.stream().map(CompletableFuture::join).toList(),
+                List.copyOf(failures)));
+    }
+
+    private CompletableFuture<FrameAnalysis> analyse(String streamId, SampledFrame frame, List<String> failures) {
+        RgbImage image = new RgbImage(frame.width(), frame.height(), frame.rgb());
+        CompletableFuture<List<OnScreenText>> lines = text == null ? CompletableFuture.completedFuture(List.of())
+                : orElse(text.read(streamId, frame, image), List.of(), "text reading", frame, failures);
+        CompletableFuture<PeopleInView> seen = people == null ? CompletableFuture.completedFuture(PeopleInView.NOT_LOOKED)
+                : orElse(people.find(image), PeopleInView.NOT_LOOKED, "people detection", frame, failures);
+        CompletableFuture<VisualTokens> tokens = encoder == null ? CompletableFuture.completedFuture(null)
+                : orElse(encoder.encode(image), null, "vision encoder", frame, failures);
+        return lines.thenCombine(tokens, (read, visual) -> analysis(frame, read, visual)
+                        .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height())))
+                .thenCombine(seen, FrameAnalysis::withPeople);
+    }
+
+    private static <T> CompletableFuture<T> orElse(CompletableFuture<T> finding, T none, String model, SampledFrame frame,
+                                                   List<String> failures) {
+        return finding.exceptionally(e -> {
+            failures.add(model + " failed at " + frame.ptsMs() + " ms: " + rootMessage(e));
+            return none;
+        });
+    }
+
+    /** A segment the models did not finish with in time goes on without findings, so its windows are still captioned. */
+    public static AnalysedSegment withoutFindings(SampledSegment segment, String why) {
+        List<FrameAnalysis> bare = segment.frames().stream().map(f -> FrameAnalysis.textOnly(f, List.of())).toList();
+        return AnalysedSegment.of(segment, bare, List.of(why));
+    }
+
+    static FrameAnalysis analysis(SampledFrame frame, List<OnScreenText> text, VisualTokens visual) {
+        if (visual == null) {
+            return FrameAnalysis.textOnly(frame, text);
+        }
+        // The encoder gives a flat row of tokens; a square count is taken to be the encoder's square
+        // patch grid (every public export here has one), which spatial compression needs. Any other
+        // count is kept as one row, which only the temporal and budget operations can use well.
+        int side = (int) Math.round(Math.sqrt(visual.count()));
+        boolean square = side * side == visual.count();
+        return new FrameAnalysis(frame.ptsUs(), frame.sceneId(), frame.novelty(), text,
+                square ? side : 1, square ? side : visual.count(), visual.hidden(), visual.values()).withMotion(frame.motion());
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t instanceof CompletionException || t.getMessage() == null)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable model : new AutoCloseable[] {people, encoder, text}) {
+            if (model != null) {
+                model.close();
+            }
+        }
+    }
+}

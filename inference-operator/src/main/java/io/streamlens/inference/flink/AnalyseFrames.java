@@ -1,0 +1,54 @@
+package io.streamlens.inference.flink;
+
+import io.streamlens.inference.analysis.FrameAnalyser;
+import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.SampledSegment;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+
+/**
+ * Runs the models on every sampled frame of a segment without blocking the task thread (the
+ * fan-out is {@link FrameAnalyser}'s): on-screen text, faces and people and, with a {@code vlm}
+ * pack, visual tokens. Requests from every subtask in the JVM meet in the packs' shared batchers.
+ * A frame the models refuse is kept without findings, and the reason travels on for a dead letter.
+ */
+public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSegment> {
+    private final FrameAnalyser.Factory analysers;
+    private transient FrameAnalyser analyser;
+
+    public AnalyseFrames(FrameAnalyser.Factory analysers) {
+        this.analysers = analysers;
+    }
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+        analyser = analysers.open();
+    }
+
+    @Override
+    public void asyncInvoke(SampledSegment segment, ResultFuture<AnalysedSegment> result) {
+        analyser.analyse(segment).whenComplete((analysed, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(List.of(analysed));
+            }
+        });
+    }
+
+    /** Past the timeout the segment goes on without findings, so its windows are still captioned. */
+    @Override
+    public void timeout(SampledSegment segment, ResultFuture<AnalysedSegment> result) {
+        result.complete(List.of(FrameAnalyser.withoutFindings(segment,
+                "the models did not finish with segment " + segment.seq() + " in time; its frames carry no findings")));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (analyser != null) {
+            analyser.close();
+        }
+    }
+}
