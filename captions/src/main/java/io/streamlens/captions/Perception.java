@@ -16,7 +16,9 @@ public enum Perception {
     /** the words spoken in the audio track */
     SPEECH,
     /** faces and people */
-    PEOPLE;
+    PEOPLE,
+    /** objects of the 80 COCO classes (NanoDet), tracked across frames; people are counted from it */
+    OBJECTS;
 
     public static final Set<Perception> ALL = EnumSet.allOf(Perception.class);
 

@@ -1,5 +1,9 @@
 package io.streamlens.captions;
 
+import io.streamlens.captions.objects.ObjectFindings;
+import io.streamlens.captions.objects.ObjectSentences;
+import io.streamlens.captions.track.MotionOptions;
+import io.streamlens.captions.track.WindowObjects;
 import io.streamlens.records.Caption;
 import io.streamlens.records.Durations;
 import io.streamlens.records.FrameAnalysis;
@@ -12,7 +16,8 @@ import java.util.Map;
 
 /**
  * The caption of the {@code perception} pack: short sentences built only from what the models
- * and the pixels reported in the window, in a fixed order: shot changes, motion, people, dominant
+ * and the pixels reported in the window, in a fixed order: shot changes, motion, people and objects (from
+ * their tracks when the object detector ran, else the people finder's count), dominant
  * colours and brightness, on-screen text, speech. Nothing is invented: every statement is in the
  * caption's evidence, and a detector that did not run is never taken to have seen nothing.
  */
@@ -47,7 +52,14 @@ public final class PerceptionCaption {
         Caption.Motion motion = WindowFindings.motion(window.frames(), !later.isEmpty());
         addIfAny(sentences, WindowFindings.motionSentence(motion));
         Caption.People people = WindowFindings.people(window.frames());
-        addIfAny(sentences, WindowFindings.peopleSentence(people));
+        WindowObjects objects = WindowObjects.of(window.startUs(), window.endUs(),
+                window.frames().stream().map(FrameAnalysis::tracks).toList(), MotionOptions.DEFAULTS);
+        if (objects.looked()) {
+            // People are among the tracked objects: counted once, by distinct tracks, with how they moved.
+            addIfAny(sentences, ObjectSentences.describe(objects));
+        } else {
+            addIfAny(sentences, WindowFindings.peopleSentence(people));
+        }
         String looks = WindowFindings.looksSentence(window.frames().stream().map(FrameAnalysis::looks).toList());
         if (!looks.isEmpty()) {
             sentences.add(looks);
@@ -59,7 +71,7 @@ public final class PerceptionCaption {
         }
         addIfAny(sentences, WindowFindings.speechSentence(window.words()));
         return new Draft(String.join(" ", sentences), new Caption.Evidence(text, scenes, changesMs, window.frames().size(),
-                WindowFindings.speech(window), people, motion));
+                WindowFindings.speech(window), people, motion).withObjects(ObjectFindings.evidence(objects)));
     }
 
     private static void addIfAny(List<String> sentences, String sentence) {

@@ -4,7 +4,14 @@ import static io.streamlens.records.FlinkSerialization.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.captions.memory.MemoryEntry;
+import io.streamlens.captions.track.StreamTracks;
+import io.streamlens.captions.track.TrackerOptions;
+import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.Detection;
 import io.streamlens.records.FrameAnalysis;
+import io.streamlens.records.FrameDetections;
+import io.streamlens.records.ObjectEvidence;
+import io.streamlens.records.ObjectsSeen;
 import io.streamlens.records.Looks;
 import io.streamlens.records.OnScreenText;
 import io.streamlens.records.SpokenWord;
@@ -31,5 +38,21 @@ class StateSerializationTest {
     void memoryEntriesAreSerializedWithoutKryo() throws Exception {
         MemoryEntry entry = new MemoryEntry(3000, 7000, "Text: \"GATE 7\".", new float[] {0.6f, 0.8f}, 2, 2, new float[] {1, 2, 3, 4});
         assertThat(roundTrip(MemoryEntry.class, entry)).isEqualTo(entry);
+        Detection dog = new Detection("dog", 0.7f, 0.1f, 0.2f, 0.4f, 0.6f);
+        MemoryEntry withObjects = new MemoryEntry(3000, 7000, "A dog.", new float[] {1}, 0, 0, null, new ObjectsSeen(true,
+                List.of(new ObjectEvidence("dog", 1, List.of(4L), List.of("right"), 3100, 6900, 4000, List.of(dog)))));
+        assertThat(roundTrip(MemoryEntry.class, withObjects)).isEqualTo(withObjects);
+    }
+
+    @Test
+    void framesWithTheirObjectsAndTracksAndTheTrackerStateAreSerializedWithoutKryo() throws Exception {
+        Detection dog = new Detection("dog", 0.7f, 0.1f, 0.2f, 0.4f, 0.6f);
+        StreamTracks.Step step = new StreamTracks(TrackerOptions.DEFAULTS).track(new AnalysedSegment("cam", 0, 0, 2_000_000,
+                false, "cam.mp4", List.of(new FrameAnalysis(0, 0, 0, List.of(), 0, 0, 0, null)
+                        .withObjects(FrameDetections.seen(0, List.of(dog)))), List.of()), StreamTracks.State.initial());
+        FrameAnalysis tracked = step.segment().frames().get(0);
+        assertThat(tracked.tracks().objects()).singleElement().satisfies(o -> assertThat(o.trackId()).isEqualTo(1));
+        assertThat(roundTrip(FrameAnalysis.class, tracked)).isEqualTo(tracked);
+        assertThat(roundTrip(StreamTracks.State.class, step.next())).isEqualTo(step.next());
     }
 }

@@ -5,6 +5,8 @@ import io.streamlens.captions.flink.AnalysisFailures;
 import io.streamlens.captions.flink.AnswerQuery;
 import io.streamlens.captions.flink.CaptionOf;
 import io.streamlens.captions.flink.CaptionWindow;
+import io.streamlens.captions.flink.TrackObjects;
+import io.streamlens.captions.track.TrackerOptions;
 import io.streamlens.inference.ModelOptions;
 import io.streamlens.inference.analysis.FrameAnalysers;
 import io.streamlens.inference.flink.AnalyseFrames;
@@ -66,12 +68,17 @@ public final class StreamLensJob {
                         ANALYSIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, ANALYSIS_CAPACITY)
                 .uid("analyse-frames").name("AnalyseFrames").setParallelism(parallelism);
 
+        SingleOutputStreamOperator<AnalysedSegment> tracked = analysed
+                .keyBy(AnalysedSegment::streamId)
+                .process(new TrackObjects(TrackerOptions.DEFAULTS, options.windows().idleTimeout()))
+                .uid("track-objects").name("TrackObjects").setParallelism(parallelism);
+
         SingleOutputStreamOperator<SegmentSpeech> speech = segments
                 .keyBy(VideoSegment::streamId)
                 .process(new TranscribeSpeech(models.perceives(Perception.SPEECH), options.windows().idleTimeout()))
                 .uid("transcribe-speech").name("TranscribeSpeech").setParallelism(parallelism);
 
-        SingleOutputStreamOperator<CaptionedWindow> captioned = analysed
+        SingleOutputStreamOperator<CaptionedWindow> captioned = tracked
                 .keyBy(AnalysedSegment::streamId)
                 .connect(speech.keyBy(SegmentSpeech::streamId))
                 .process(new CaptionWindow(options.windows(), models.captioners(parallelism)))

@@ -3,6 +3,7 @@ package io.streamlens.inference;
 import io.streamlens.captions.Perception;
 import io.streamlens.captions.PerceptionCaptioner;
 import io.streamlens.captions.WindowCaptioner;
+import io.streamlens.captions.memory.ObjectAwareAnswerer;
 import io.streamlens.captions.memory.QuestionAnswerer;
 import io.streamlens.compression.CompressionChain;
 import io.streamlens.inference.perception.TextAnswerer;
@@ -83,9 +84,9 @@ public record ModelOptions(String pack, String compression, String device, Set<P
     public QuestionAnswerer.Factory answerers(int slots) {
         RuntimeOptions runtime = runtime(slots);
         if (!usesVlm()) {
-            return () -> new TextAnswerer(runtime);
+            return ObjectAwareAnswerer.wrapping(() -> new TextAnswerer(runtime));
         }
         String vlm = pack;
-        return () -> new VlmAnswerer(vlm, runtime);
+        return ObjectAwareAnswerer.wrapping(() -> new VlmAnswerer(vlm, runtime));
     }
 }

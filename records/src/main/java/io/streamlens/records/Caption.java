@@ -44,8 +44,9 @@ public record Caption(String streamId, String captionId, long startMs, long endM
      */
     public record Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames,
                            Speech speech, People people, Motion motion,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) String modelFailure) {
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) String modelFailure, ObjectsSeen objects) {
         public Evidence {
+            objects = objects == null ? ObjectsSeen.NOT_LOOKED : objects;
             modelFailure = modelFailure == null ? "" : modelFailure;
             text = List.copyOf(text);
             sceneIds = List.copyOf(sceneIds);
@@ -57,17 +58,22 @@ public record Caption(String streamId, String captionId, long startMs, long endM
 
         public Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames,
                         Speech speech, People people, Motion motion) {
-            this(text, sceneIds, sceneChangesMs, frames, speech, people, motion, "");
+            this(text, sceneIds, sceneChangesMs, frames, speech, people, motion, "", null);
         }
 
         /** Evidence of a window whose audio, people and motion were not looked at. */
         public Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames) {
-            this(text, sceneIds, sceneChangesMs, frames, null, null, null, "");
+            this(text, sceneIds, sceneChangesMs, frames, null, null, null, "", null);
         }
 
         /** The same evidence, saying why the model pack's caption is missing. */
         public Evidence withModelFailure(String why) {
-            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, why);
+            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, why, objects);
+        }
+
+        /** The same evidence with the window's objects. */
+        public Evidence withObjects(ObjectsSeen value) {
+            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, value);
         }
     }
 

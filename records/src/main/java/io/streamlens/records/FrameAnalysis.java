@@ -16,11 +16,16 @@ import java.util.Objects;
  * @param people faces and people a detector saw in it
  * @param motion mean absolute luma difference between consecutive decoded frames up to this one
  *     (0..1), or -1 when unknown
+ * @param objects what the object detector found in it (not looked when it did not run)
+ * @param tracks the same objects linked to the stream's tracks, once the tracker has seen the frame
  */
 public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols,
-                            int dim, float[] tokens, Looks looks, PeopleInView people, double motion) {
+                            int dim, float[] tokens, Looks looks, PeopleInView people, double motion,
+                            FrameDetections objects, TrackedFrame tracks) {
 
     public FrameAnalysis {
+        objects = objects == null ? FrameDetections.notLooked(ptsUs) : objects;
+        tracks = tracks == null ? TrackedFrame.notLooked(ptsUs) : tracks;
         text = List.copyOf(text);
         looks = looks == null ? Looks.UNKNOWN : looks;
         people = people == null ? PeopleInView.NOT_LOOKED : people;
@@ -42,21 +47,35 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
         this(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, PeopleInView.NOT_LOOKED, -1);
     }
 
+    /** Findings without objects (packs and tests that run no object detector). */
+    public FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols, int dim,
+                         float[] tokens, Looks looks, PeopleInView people, double motion) {
+        this(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, null, null);
+    }
+
     public static FrameAnalysis textOnly(SampledFrame frame, List<OnScreenText> text) {
         return new FrameAnalysis(frame.ptsUs(), frame.sceneId(), frame.novelty(), text, 0, 0, 0, new float[0],
-                Looks.UNKNOWN, PeopleInView.NOT_LOOKED, frame.motion());
+                Looks.UNKNOWN, PeopleInView.NOT_LOOKED, frame.motion(), null, null);
     }
 
     public FrameAnalysis withLooks(Looks value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, value, people, motion);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, value, people, motion, objects, tracks);
     }
 
     public FrameAnalysis withPeople(PeopleInView value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, value, motion);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, value, motion, objects, tracks);
     }
 
     public FrameAnalysis withMotion(double value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, value);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, value, objects, tracks);
+    }
+
+    public FrameAnalysis withObjects(FrameDetections value) {
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, value, tracks);
+    }
+
+    public FrameAnalysis withTracks(TrackedFrame value) {
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, objects, value);
     }
 
     public int tokenCount() {
@@ -68,12 +87,13 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
         return o instanceof FrameAnalysis f && ptsUs == f.ptsUs && sceneId == f.sceneId
                 && Double.compare(novelty, f.novelty) == 0 && rows == f.rows && cols == f.cols && dim == f.dim
                 && text.equals(f.text) && looks.equals(f.looks) && people.equals(f.people)
-                && Double.compare(motion, f.motion) == 0 && java.util.Arrays.equals(tokens, f.tokens);
+                && Double.compare(motion, f.motion) == 0 && java.util.Arrays.equals(tokens, f.tokens)
+                && objects.equals(f.objects) && tracks.equals(f.tracks);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim, looks, people, motion) * 31
+        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim, looks, people, motion, objects, tracks) * 31
                 + java.util.Arrays.hashCode(tokens);
     }
 }

@@ -1,5 +1,6 @@
 package io.streamlens.captions.objects;
 
+import io.streamlens.records.Answer.Span;
 import io.streamlens.records.Durations;
 import io.streamlens.records.ObjectEvidence;
 import io.streamlens.records.ObjectsSeen;
@@ -23,10 +24,6 @@ public final class ObjectAnswers {
 
     /** One window of the stream, as its caption's evidence has it. */
     public record Window(long startMs, long endMs, ObjectsSeen objects) {
-    }
-
-    /** A span the answer rests on. */
-    public record Span(long startMs, long endMs, String text) {
     }
 
     public record Answered(String answer, List<Span> evidence) {

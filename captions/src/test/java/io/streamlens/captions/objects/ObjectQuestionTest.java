@@ -47,7 +47,7 @@ class ObjectQuestionTest {
                 window(6000, null), window(9000, "person", 3));
         ObjectAnswers.Answered answer = ObjectAnswers.answer(new ObjectQuestion(Intent.COUNT, "person"), windows);
         assertThat(answer.answer()).startsWith("Three people were seen");
-        assertThat(answer.evidence()).extracting(ObjectAnswers.Span::startMs).containsExactly(500L, 9500L);
+        assertThat(answer.evidence()).extracting(io.streamlens.records.Answer.Span::startMs).containsExactly(500L, 9500L);
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.streamlens.inference.analysis;
 import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.VisualTokens;
 import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.Detection;
+import io.streamlens.records.FrameDetections;
+import io.streamlens.records.Region;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.OnScreenText;
 import io.streamlens.records.PeopleInView;
@@ -46,6 +49,15 @@ public final class FrameAnalyser implements AutoCloseable {
         }
     }
 
+    /** Objects in a frame (COCO classes), batched across streams; may complete on another thread. */
+    public interface ObjectFinder extends AutoCloseable {
+        CompletableFuture<List<Detection>> find(RgbImage image);
+
+        @Override
+        default void close() {
+        }
+    }
+
     /** A frame's visual tokens, from a {@code vlm} pack's vision encoder. */
     public interface FrameEncoder extends AutoCloseable {
         CompletableFuture<VisualTokens> encode(RgbImage image);
@@ -63,12 +75,14 @@ public final class FrameAnalyser implements AutoCloseable {
 
     private final TextReader text;
     private final PeopleFinder people;
+    private final ObjectFinder objects;
     private final FrameEncoder encoder;
 
-    /** @param text, people, encoder each null when that model does not run */
-    public FrameAnalyser(TextReader text, PeopleFinder people, FrameEncoder encoder) {
+    /** @param text, people, objects, encoder each null when that model does not run */
+    public FrameAnalyser(TextReader text, PeopleFinder people, ObjectFinder objects, FrameEncoder encoder) {
         this.text = text;
         this.people = people;
+        this.objects = objects;
         this.encoder = encoder;
     }
 
@@ -93,9 +107,29 @@ public final class FrameAnalyser implements AutoCloseable {
                 : orElse(people.find(image), PeopleInView.NOT_LOOKED, "people detection", frame, failures);
         CompletableFuture<VisualTokens> tokens = encoder == null ? CompletableFuture.completedFuture(null)
                 : orElse(encoder.encode(image), null, "vision encoder", frame, failures);
+        CompletableFuture<FrameDetections> found = objects == null
+                ? CompletableFuture.completedFuture(FrameDetections.notLooked(frame.ptsUs()))
+                : orElse(objects.find(image).thenApply(list -> FrameDetections.seen(frame.ptsUs(), list)),
+                        FrameDetections.notLooked(frame.ptsUs()), "object detection", frame, failures);
         return lines.thenCombine(tokens, (read, visual) -> analysis(frame, read, visual)
                         .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height())))
-                .thenCombine(seen, FrameAnalysis::withPeople);
+                .thenCombine(seen, FrameAnalysis::withPeople)
+                .thenCombine(found, (analysis, detections) -> withObjects(analysis, detections, frame));
+    }
+
+    /**
+     * The frame's objects; once the detector has looked, the people in view are its persons (the
+     * faces still come from the face finder), so a person is counted by one model only.
+     */
+    static FrameAnalysis withObjects(FrameAnalysis analysis, FrameDetections detections, SampledFrame frame) {
+        if (!detections.looked()) {
+            return analysis.withObjects(detections);
+        }
+        List<Region> persons = detections.detections().stream().filter(d -> d.label().equals("person"))
+                .map(d -> new Region(Math.round(d.x0() * frame.width()), Math.round(d.y0() * frame.height()),
+                        Math.round(d.width() * frame.width()), Math.round(d.height() * frame.height())))
+                .toList();
+        return analysis.withObjects(detections).withPeople(PeopleInView.seen(analysis.people().faces(), persons));
     }
 
     private static <T> CompletableFuture<T> orElse(CompletableFuture<T> finding, T none, String model, SampledFrame frame,
@@ -135,7 +169,7 @@ public final class FrameAnalyser implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable model : new AutoCloseable[] {people, encoder, text}) {
+        for (AutoCloseable model : new AutoCloseable[] {people, objects, encoder, text}) {
             if (model != null) {
                 model.close();
             }

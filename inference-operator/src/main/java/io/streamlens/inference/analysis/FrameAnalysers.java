@@ -10,7 +10,11 @@ import io.streamlens.inference.VisualTokens;
 import io.streamlens.inference.detect.Box;
 import io.streamlens.inference.detect.Detections;
 import io.streamlens.inference.detect.PeopleAndFacesDetector;
+import io.streamlens.inference.objects.DetectionOptions;
+import io.streamlens.inference.objects.ObjectDetector;
 import io.streamlens.inference.perception.OcrTextReader;
+import io.streamlens.inference.runtime.SharedModels;
+import io.streamlens.records.Detection;
 import io.streamlens.records.PeopleInView;
 import io.streamlens.records.Region;
 import java.util.List;
@@ -19,7 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** The frame analyser of a job's models: OCR, OpenCV's cascades and a {@code vlm} pack's vision encoder, as chosen. */
+/** The frame analyser of a job's models: OCR, OpenCV's cascades, NanoDet's objects and a {@code vlm} pack's vision encoder, as chosen. */
 public final class FrameAnalysers {
     private FrameAnalysers() {
     }
@@ -34,8 +38,9 @@ public final class FrameAnalysers {
         FrameAnalyser.TextReader text = models.perceives(Perception.TEXT)
                 ? new OcrTextReader(SharedSessions.acquire(ModelOptions.PERCEPTION, runtime)) : null;
         FrameAnalyser.PeopleFinder people = models.perceives(Perception.PEOPLE) ? new CascadePeople() : null;
+        FrameAnalyser.ObjectFinder objects = models.perceives(Perception.OBJECTS) ? new NanoDetObjects(runtime) : null;
         FrameAnalyser.FrameEncoder encoder = models.usesVlm() ? new VisionEncoder(SharedSessions.acquire(models.pack(), runtime)) : null;
-        return new FrameAnalyser(text, people, encoder);
+        return new FrameAnalyser(text, people, objects, encoder);
     }
 
     /** OpenCV's cascades on a thread of this analyser's own, so the task thread never waits for them. */
@@ -67,6 +72,25 @@ public final class FrameAnalysers {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            detector.close();
+        }
+    }
+
+    /** NanoDet-g on every frame, one detector per JVM so that its batcher batches across streams. */
+    static final class NanoDetObjects implements FrameAnalyser.ObjectFinder {
+        private final SharedModels.Handle<ObjectDetector> detector;
+
+        NanoDetObjects(RuntimeOptions runtime) {
+            detector = SharedModels.acquire("nanodet-g", runtime, r -> ObjectDetector.open(r, DetectionOptions.DEFAULTS));
+        }
+
+        @Override
+        public CompletableFuture<List<Detection>> find(RgbImage image) {
+            return detector.model().detectAsync(image);
+        }
+
+        @Override
+        public void close() {
             detector.close();
         }
     }

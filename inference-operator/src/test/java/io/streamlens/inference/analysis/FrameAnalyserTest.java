@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.inference.VisualTokens;
 import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.Detection;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.OnScreenText;
 import io.streamlens.records.PeopleInView;
@@ -49,7 +50,7 @@ class FrameAnalyserTest {
     @Test
     void everyModelsFindingGoesIntoItsFrame() throws Exception {
         FrameAnalyser analyser = new FrameAnalyser((stream, frame, image) -> CompletableFuture.completedFuture(List.of(GATE)),
-                image -> CompletableFuture.completedFuture(ONE_FACE), image -> CompletableFuture.completedFuture(tokens(16)));
+                image -> CompletableFuture.completedFuture(ONE_FACE), null, image -> CompletableFuture.completedFuture(tokens(16)));
 
         AnalysedSegment analysed = analyse(analyser, segment(false, frame(0, 230, 20, 20), frame(1000, 20, 40, 230)));
 
@@ -66,6 +67,29 @@ class FrameAnalyserTest {
     }
 
     @Test
+    void objectsGoIntoTheFrameAndThePeopleInViewAreTheDetectorsPersonsBesideTheFaces() throws Exception {
+        Detection person = new Detection("person", 0.8f, 0.25f, 0.5f, 0.5f, 1f);
+        Detection dog = new Detection("dog", 0.6f, 0.6f, 0.6f, 0.9f, 0.9f);
+        FrameAnalyser analyser = new FrameAnalyser(null, image -> CompletableFuture.completedFuture(ONE_FACE),
+                image -> CompletableFuture.completedFuture(List.of(person, dog)), null);
+        FrameAnalysis analysis = analyse(analyser, segment(false, frame(0, 10, 10, 10))).frames().get(0);
+        assertThat(analysis.objects().looked()).isTrue();
+        assertThat(analysis.objects().detections()).containsExactly(person, dog);
+        assertThat(analysis.people().faces()).isEqualTo(ONE_FACE.faces());
+        assertThat(analysis.people().people()).singleElement()
+                .isEqualTo(new Region(4, 8, 4, 8)); // the 16x16 frame's pixels
+    }
+
+    @Test
+    void aFailedObjectDetectorIsNotTakenToHaveSeenNothing() throws Exception {
+        FrameAnalyser analyser = new FrameAnalyser(null, null,
+                image -> CompletableFuture.failedFuture(new IllegalStateException("detector gone")), null);
+        AnalysedSegment analysed = analyse(analyser, segment(false, frame(0, 10, 10, 10)));
+        assertThat(analysed.frames().get(0).objects().looked()).isFalse();
+        assertThat(analysed.failures()).singleElement().asString().contains("object detection").contains("detector gone");
+    }
+
+    @Test
     void aTokenCountThatIsNoSquareIsOneRow() {
         FrameAnalysis analysis = FrameAnalyser.analysis(frame(0, 0, 0, 0), List.of(), tokens(6));
         assertThat(analysis.rows()).isEqualTo(1);
@@ -76,7 +100,7 @@ class FrameAnalyserTest {
     void aModelThatFailsOnAFrameLeavesItWithoutThatFindingAndSaysWhy() throws Exception {
         FrameAnalyser analyser = new FrameAnalyser(
                 (stream, frame, image) -> CompletableFuture.failedFuture(new IllegalStateException("ocr overloaded")),
-                image -> CompletableFuture.completedFuture(ONE_FACE),
+                image -> CompletableFuture.completedFuture(ONE_FACE), null,
                 image -> CompletableFuture.failedFuture(new IllegalArgumentException("visual token 0 feature 0 is NaN")));
 
         AnalysedSegment analysed = analyse(analyser, segment(false, frame(1500, 0, 0, 0)));
@@ -91,7 +115,7 @@ class FrameAnalyserTest {
 
     @Test
     void modelsThatAreOffAreNeverAskedAndPeopleAreNotTakenToBeAbsent() throws Exception {
-        AnalysedSegment analysed = analyse(new FrameAnalyser(null, null, null), segment(false, frame(0, 255, 255, 255)));
+        AnalysedSegment analysed = analyse(new FrameAnalyser(null, null, null, null), segment(false, frame(0, 255, 255, 255)));
 
         assertThat(analysed.frames()).singleElement().satisfies(f -> {
             assertThat(f.people().looked()).isFalse();
@@ -114,7 +138,7 @@ class FrameAnalyserTest {
                 forgotten.add(streamId);
             }
         };
-        FrameAnalyser analyser = new FrameAnalyser(reader, null, null);
+        FrameAnalyser analyser = new FrameAnalyser(reader, null, null, null);
 
         analyse(analyser, segment(false, frame(0, 0, 0, 0)));
         assertThat(forgotten).isEmpty();

@@ -34,7 +34,7 @@ class AnalyseFramesTest {
     @Test
     void shouldEmitEachSegmentWithItsFramesFindingsInOrder() throws Exception {
         FrameAnalyser.Factory reading = () -> new FrameAnalyser(
-                (stream, frame, image) -> CompletableFuture.supplyAsync(() -> List.of(EXIT)), null, null);
+                (stream, frame, image) -> CompletableFuture.supplyAsync(() -> List.of(EXIT)), null, null, null);
         try (var h = harness(reading, 60_000)) {
             h.open();
             h.processElement(segment(0), 0);
@@ -50,7 +50,7 @@ class AnalyseFramesTest {
 
     @Test
     void shouldLetASegmentTheModelsDoNotFinishGoOnWithoutFindings() throws Exception {
-        FrameAnalyser.Factory stuck = () -> new FrameAnalyser((stream, frame, image) -> new CompletableFuture<>(), null, null);
+        FrameAnalyser.Factory stuck = () -> new FrameAnalyser((stream, frame, image) -> new CompletableFuture<>(), null, null, null);
         try (var h = harness(stuck, 1_000)) {
             h.open();
             h.setProcessingTime(0);
