@@ -46,6 +46,7 @@ class PerceptionITCase {
         Path archive = Files.createDirectories(dir.resolve("archive"));
         SpokenClips.Audio speech = SpokenClips.speak(SENTENCE, dir);
         talkingAstronaut(archive.resolve("talk.mp4"), speech);
+        photoCrossingTheFrame(archive.resolve("walk.mp4"));
         SpokenClips.write(archive.resolve("mute.mp4"), null, 4, 0);
         Files.copy(SampleMedia.file(SampleMedia.COCKATOO), archive.resolve("cockatoo.mp4"));
         Files.copy(SampleMedia.file(SampleMedia.PHONE_1080P), archive.resolve("phone.mp4"));
@@ -83,7 +84,8 @@ class PerceptionITCase {
     void thePersonOnScreenIsCountedAndTheBlankScreenHasNobody() throws Exception {
         List<Caption> talk = captions("talk");
         Caption first = talk.get(0);
-        assertThat(first.text()).contains("One person.");
+        assertThat(first.text()).contains("One person");
+        assertThat(first.evidence().objects().of("person")).get().satisfies(p -> assertThat(p.count()).isEqualTo(1));
         assertThat(first.evidence().people().faces()).isEqualTo(1);
         assertThat(first.evidence().people().faceBoxes()).singleElement().satisfies(box -> {
             assertThat(box.x() + box.width() / 2).isBetween(200, 440); // the face is in the middle of the frame
@@ -94,6 +96,24 @@ class PerceptionITCase {
         assertThat(last.evidence().people().looked()).isTrue();
         assertThat(last.evidence().people().people()).isZero();
         assertThat(last.text()).doesNotContain("person").doesNotContain("people");
+    }
+
+    @Test
+    void aPhotoMovedAcrossTheFrameIsTrackedOnceAndItsDirectionIsRight() throws Exception {
+        List<Caption> walk = captions("walk");
+        assertThat(walk).isNotEmpty();
+        List<io.streamlens.records.ObjectEvidence> seen = walk.stream()
+                .flatMap(c -> c.evidence().objects().objects().stream()).toList();
+        assertThat(seen).as("objects the detector found in the moving photo").isNotEmpty();
+        // each thing in the photo keeps one track id across every window it is in
+        for (String label : seen.stream().map(io.streamlens.records.ObjectEvidence::label).distinct().toList()) {
+            assertThat(seen.stream().filter(e -> e.label().equals(label)).flatMap(e -> e.trackIds().stream()).distinct())
+                    .as("tracks of " + label).hasSize(1);
+        }
+        assertThat(seen).flatExtracting(io.streamlens.records.ObjectEvidence::motions)
+                .as("the photo moves right, never left").anySatisfy(m -> assertThat(m).startsWith("right"))
+                .noneSatisfy(m -> assertThat(m).startsWith("left"));
+        assertThat(walk.stream().map(Caption::text).reduce("", String::concat)).contains("right");
     }
 
     @Test
@@ -118,6 +138,32 @@ class PerceptionITCase {
         // the cockatoo is hand-held and close: it moves in every window without a cut
         assertThat(captions("cockatoo")).filteredOn(c -> !c.evidence().motion().label().equals("cut"))
                 .isNotEmpty().allSatisfy(c -> assertThat(c.evidence().motion().label()).isEqualTo("moving"));
+    }
+
+    /** darknet's dog photo, 320×240, sliding from the left edge to the right over 8 s on grey, no sound. */
+    private static void photoCrossingTheFrame(Path file) throws Exception {
+        BufferedImage photo = ImageIO.read(SampleMedia.file(SampleMedia.DOG_PHOTO).toFile());
+        Java2DFrameConverter converter = new Java2DFrameConverter();
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 640, 360, 0)) {
+            recorder.setFormat("mp4");
+            recorder.setVideoCodec(AV_CODEC_ID_MPEG2VIDEO);
+            recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+            recorder.setFrameRate(FPS);
+            recorder.setGopSize(FPS);
+            recorder.setVideoBitrate(2_000_000);
+            recorder.start();
+            int frames = 8 * FPS;
+            for (int i = 0; i < frames; i++) {
+                BufferedImage frame = new BufferedImage(640, 360, BufferedImage.TYPE_3BYTE_BGR);
+                Graphics2D g = frame.createGraphics();
+                g.setColor(Color.GRAY);
+                g.fillRect(0, 0, 640, 360);
+                g.drawImage(photo, 320 * i / frames, 60, 320, 240, null);
+                g.dispose();
+                recorder.record(converter.convert(frame));
+            }
+            recorder.stop();
+        }
     }
 
     /** The astronaut letterboxed in 640×360 for 4 s while the sentence is spoken, then 4 s of grey. */
