@@ -30,7 +30,6 @@ public final class SegmentPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final PublishOptions options;
-    private final Delivery delivery = new Delivery();
 
     public SegmentPublisher(KafkaClientConfig kafka, PublishOptions options) {
         this.options = options;
@@ -50,22 +49,24 @@ public final class SegmentPublisher implements AutoCloseable {
     /** Publishes one source as stream {@code streamId}; returns what was sent and any dead letter. */
     public PublishReport publish(String source, String streamId) {
         long wallStartNanos = System.nanoTime();
+        // Per call: sources may be published from several threads through this one producer.
+        Delivery delivery = new Delivery();
         try (Segmenter segmenter = Segmenter.open(source, options.segmenter())) {
             SourceSummary summary = segmenter.forEach(segment -> {
                 if (options.realtime()) {
                     waitUntil(wallStartNanos + (segment.startUs() + segment.durationUs()) * 1000L);
                 }
-                send(source, streamId, segment);
+                send(source, streamId, segment, delivery);
             });
             Optional<DeadLetter> damage = summary.problem()
                     .map(p -> DeadLetter.of(streamId, -1, source, p.reason(), p.detail()));
-            damage.ifPresent(this::sendDeadLetter);
+            damage.ifPresent(letter -> sendDeadLetter(letter, delivery));
             producer.flush();
             delivery.confirm(source);
             return new PublishReport(streamId, source, summary.segments(), summary.videoUs(), damage);
         } catch (IngestException e) {
             DeadLetter letter = DeadLetter.of(streamId, -1, source, e.reason(), e.getMessage());
-            sendDeadLetter(letter);
+            sendDeadLetter(letter, delivery);
             producer.flush();
             delivery.confirm(source);
             return new PublishReport(streamId, source, 0, 0, Optional.of(letter));
@@ -78,14 +79,14 @@ public final class SegmentPublisher implements AutoCloseable {
             // Anything else FFmpeg or a damaged source throws is the source's problem, not the run's.
             DeadLetter letter = DeadLetter.of(streamId, -1, source, DeadLetterReason.UNREADABLE,
                     "reading the source failed: " + e);
-            sendDeadLetter(letter);
+            sendDeadLetter(letter, delivery);
             producer.flush();
             delivery.confirm(source);
             return new PublishReport(streamId, source, 0, 0, Optional.of(letter));
         }
     }
 
-    private void send(String source, String streamId, Segment segment) {
+    private void send(String source, String streamId, Segment segment, Delivery delivery) {
         List<byte[]> parts = PartSplitter.split(segment.bytes(), options.maxPartBytes());
         for (int i = 0; i < parts.size(); i++) {
             RecordHeaders headers = new RecordHeaders();
@@ -103,7 +104,7 @@ public final class SegmentPublisher implements AutoCloseable {
                 segment.bytes().length, parts.size());
     }
 
-    private void sendDeadLetter(DeadLetter letter) {
+    private void sendDeadLetter(DeadLetter letter, Delivery delivery) {
         LOG.warn("{} ({}): {} — {}", letter.streamId(), letter.source(), letter.reason(), letter.detail());
         producer.send(new ProducerRecord<>(options.deadLetterTopic(), letter.streamId(),
                 Json.write(letter).getBytes(StandardCharsets.UTF_8)), delivery.track());

@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The per-frame model fan-out of a segment, without Flink: every sampled frame goes to the text
- * reader, the people finder and the vision encoder at once, and the segment is complete when all
+ * reader, the object detector (then the face finder, inside its person boxes) and the vision
+ * encoder at once, and the segment is complete when all
  * its frames are. A model that fails on a frame leaves that frame without its finding and adds a
  * reason to the segment's failures (for a {@code model-failure} dead letter); it never fails the
  * segment. Colours and brightness come from the pixels. A model that is off is absent (null).
@@ -40,9 +41,12 @@ public final class FrameAnalyser implements AutoCloseable {
         }
     }
 
-    /** Faces and people in a frame; may complete on a thread of its own. */
-    public interface PeopleFinder extends AutoCloseable {
-        CompletableFuture<PeopleInView> find(RgbImage image);
+    /**
+     * Faces in a frame, looking closer inside the given person boxes (small faces are found
+     * there); boxes labelled {@code face} in relative coordinates. May complete on another thread.
+     */
+    public interface FaceFinder extends AutoCloseable {
+        CompletableFuture<List<Detection>> find(RgbImage image, List<Detection> persons);
 
         @Override
         default void close() {
@@ -74,14 +78,14 @@ public final class FrameAnalyser implements AutoCloseable {
     }
 
     private final TextReader text;
-    private final PeopleFinder people;
+    private final FaceFinder faces;
     private final ObjectFinder objects;
     private final FrameEncoder encoder;
 
-    /** @param text, people, objects, encoder each null when that model does not run */
-    public FrameAnalyser(TextReader text, PeopleFinder people, ObjectFinder objects, FrameEncoder encoder) {
+    /** @param text, faces, objects, encoder each null when that model does not run */
+    public FrameAnalyser(TextReader text, FaceFinder faces, ObjectFinder objects, FrameEncoder encoder) {
         this.text = text;
-        this.people = people;
+        this.faces = faces;
         this.objects = objects;
         this.encoder = encoder;
     }
@@ -103,33 +107,42 @@ public final class FrameAnalyser implements AutoCloseable {
         RgbImage image = new RgbImage(frame.width(), frame.height(), frame.rgb());
         CompletableFuture<List<OnScreenText>> lines = text == null ? CompletableFuture.completedFuture(List.of())
                 : orElse(text.read(streamId, frame, image), List.of(), "text reading", frame, failures);
-        CompletableFuture<PeopleInView> seen = people == null ? CompletableFuture.completedFuture(PeopleInView.NOT_LOOKED)
-                : orElse(people.find(image), PeopleInView.NOT_LOOKED, "people detection", frame, failures);
         CompletableFuture<VisualTokens> tokens = encoder == null ? CompletableFuture.completedFuture(null)
                 : orElse(encoder.encode(image), null, "vision encoder", frame, failures);
         CompletableFuture<FrameDetections> found = objects == null
                 ? CompletableFuture.completedFuture(FrameDetections.notLooked(frame.ptsUs()))
                 : orElse(objects.find(image).thenApply(list -> FrameDetections.seen(frame.ptsUs(), list)),
                         FrameDetections.notLooked(frame.ptsUs()), "object detection", frame, failures);
+        // Faces wait for the people: the face finder looks again, closer, inside each person's box.
+        CompletableFuture<List<Detection>> faceBoxes = faces == null ? CompletableFuture.completedFuture(null)
+                : found.thenCompose(d -> orElse(faces.find(image, persons(d)), null, "face detection", frame, failures));
         return lines.thenCombine(tokens, (read, visual) -> analysis(frame, read, visual)
                         .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height())))
-                .thenCombine(seen, FrameAnalysis::withPeople)
-                .thenCombine(found, (analysis, detections) -> withObjects(analysis, detections, frame));
+                .thenCombine(found, FrameAnalysis::withObjects)
+                .thenCombine(faceBoxes, (analysis, faceList) -> analysis.withPeople(peopleInView(analysis.objects(), faceList, frame)));
+    }
+
+    private static List<Detection> persons(FrameDetections detections) {
+        return detections.detections().stream().filter(d -> d.label().equals("person")).toList();
     }
 
     /**
-     * The frame's objects; once the detector has looked, the people in view are its persons (the
-     * faces still come from the face finder), so a person is counted by one model only.
+     * Who is in view: the object detector's persons and the face finder's faces, each only when
+     * its model looked, so a person is counted by one model only and "nobody" is never said
+     * without a look.
      */
-    static FrameAnalysis withObjects(FrameAnalysis analysis, FrameDetections detections, SampledFrame frame) {
-        if (!detections.looked()) {
-            return analysis.withObjects(detections);
+    static PeopleInView peopleInView(FrameDetections objects, List<Detection> faces, SampledFrame frame) {
+        if (!objects.looked() && faces == null) {
+            return PeopleInView.NOT_LOOKED;
         }
-        List<Region> persons = detections.detections().stream().filter(d -> d.label().equals("person"))
-                .map(d -> new Region(Math.round(d.x0() * frame.width()), Math.round(d.y0() * frame.height()),
-                        Math.round(d.width() * frame.width()), Math.round(d.height() * frame.height())))
-                .toList();
-        return analysis.withObjects(detections).withPeople(PeopleInView.seen(analysis.people().faces(), persons));
+        List<Region> faceRegions = faces == null ? List.of() : faces.stream().map(f -> region(f, frame)).toList();
+        List<Region> personRegions = persons(objects).stream().map(p -> region(p, frame)).toList();
+        return PeopleInView.seen(faceRegions, personRegions);
+    }
+
+    private static Region region(Detection box, SampledFrame frame) {
+        return new Region(Math.round(box.x0() * frame.width()), Math.round(box.y0() * frame.height()),
+                Math.round(box.width() * frame.width()), Math.round(box.height() * frame.height()));
     }
 
     private static <T> CompletableFuture<T> orElse(CompletableFuture<T> finding, T none, String model, SampledFrame frame,
@@ -169,7 +182,7 @@ public final class FrameAnalyser implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable model : new AutoCloseable[] {people, objects, encoder, text}) {
+        for (AutoCloseable model : new AutoCloseable[] {faces, objects, encoder, text}) {
             if (model != null) {
                 model.close();
             }

@@ -7,23 +7,18 @@ import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.SharedSessions;
 import io.streamlens.inference.VisualTokens;
-import io.streamlens.inference.detect.Box;
-import io.streamlens.inference.detect.Detections;
-import io.streamlens.inference.detect.PeopleAndFacesDetector;
+import io.streamlens.inference.faces.Face;
+import io.streamlens.inference.faces.FaceDetector;
+import io.streamlens.inference.faces.FaceOptions;
 import io.streamlens.inference.objects.DetectionOptions;
 import io.streamlens.inference.objects.ObjectDetector;
 import io.streamlens.inference.perception.OcrTextReader;
 import io.streamlens.inference.runtime.SharedModels;
 import io.streamlens.records.Detection;
-import io.streamlens.records.PeopleInView;
-import io.streamlens.records.Region;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-/** The frame analyser of a job's models: OCR, OpenCV's cascades, NanoDet's objects and a {@code vlm} pack's vision encoder, as chosen. */
+/** The frame analyser of a job's models: OCR, BlazeFace's faces, NanoDet's objects and a {@code vlm} pack's vision encoder, as chosen. */
 public final class FrameAnalysers {
     private FrameAnalysers() {
     }
@@ -37,41 +32,27 @@ public final class FrameAnalysers {
         RuntimeOptions runtime = models.runtime(slots);
         FrameAnalyser.TextReader text = models.perceives(Perception.TEXT)
                 ? new OcrTextReader(SharedSessions.acquire(ModelOptions.PERCEPTION, runtime)) : null;
-        FrameAnalyser.PeopleFinder people = models.perceives(Perception.PEOPLE) ? new CascadePeople() : null;
+        FrameAnalyser.FaceFinder faces = models.perceives(Perception.PEOPLE) ? new BlazeFaces(runtime) : null;
         FrameAnalyser.ObjectFinder objects = models.perceives(Perception.OBJECTS) ? new NanoDetObjects(runtime) : null;
         FrameAnalyser.FrameEncoder encoder = models.usesVlm() ? new VisionEncoder(SharedSessions.acquire(models.pack(), runtime)) : null;
-        return new FrameAnalyser(text, people, objects, encoder);
+        return new FrameAnalyser(text, faces, objects, encoder);
     }
 
-    /** OpenCV's cascades on a thread of this analyser's own, so the task thread never waits for them. */
-    static final class CascadePeople implements FrameAnalyser.PeopleFinder {
-        private final PeopleAndFacesDetector detector = PeopleAndFacesDetector.open();
-        private final ExecutorService detection = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "people-detector");
-            t.setDaemon(true);
-            return t;
-        });
+    /** BlazeFace on the whole frame and inside person boxes, one detector per JVM, batched across streams. */
+    static final class BlazeFaces implements FrameAnalyser.FaceFinder {
+        private final SharedModels.Handle<FaceDetector> detector;
 
-        @Override
-        public CompletableFuture<PeopleInView> find(RgbImage image) {
-            return CompletableFuture.supplyAsync(() -> {
-                Detections found = detector.detect(image);
-                return PeopleInView.seen(regions(found.faces()), regions(found.people()));
-            }, detection);
+        BlazeFaces(RuntimeOptions runtime) {
+            detector = SharedModels.acquire("blazeface-back", runtime, r -> FaceDetector.open(r, FaceOptions.DEFAULTS));
         }
 
-        private static List<Region> regions(List<Box> boxes) {
-            return boxes.stream().map(b -> new Region(b.x(), b.y(), b.width(), b.height())).toList();
+        @Override
+        public CompletableFuture<List<Detection>> find(RgbImage image, List<Detection> persons) {
+            return detector.model().detectAsync(image, persons).thenApply(faces -> faces.stream().map(Face::box).toList());
         }
 
         @Override
         public void close() {
-            detection.shutdownNow();
-            try {
-                detection.awaitTermination(10, TimeUnit.SECONDS); // a detection in flight uses the detector
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             detector.close();
         }
     }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class FrameAnalyserTest {
     static final OnScreenText GATE = new OnScreenText("GATE 7", 1, 2, 30, 10, 0.95f);
+    /** A face in the middle of the 16x16 test frames, and who is in view when it is the only finding. */
+    static final Detection FACE = new Detection("face", 0.9f, 0.25f, 0.25f, 0.75f, 0.75f);
     static final PeopleInView ONE_FACE = PeopleInView.seen(List.of(new Region(4, 4, 8, 8)), List.of());
 
     /** A 16×16 frame of one colour. */
@@ -50,7 +52,7 @@ class FrameAnalyserTest {
     @Test
     void everyModelsFindingGoesIntoItsFrame() throws Exception {
         FrameAnalyser analyser = new FrameAnalyser((stream, frame, image) -> CompletableFuture.completedFuture(List.of(GATE)),
-                image -> CompletableFuture.completedFuture(ONE_FACE), null, image -> CompletableFuture.completedFuture(tokens(16)));
+                (image, persons) -> CompletableFuture.completedFuture(List.of(FACE)), null, image -> CompletableFuture.completedFuture(tokens(16)));
 
         AnalysedSegment analysed = analyse(analyser, segment(false, frame(0, 230, 20, 20), frame(1000, 20, 40, 230)));
 
@@ -67,10 +69,14 @@ class FrameAnalyserTest {
     }
 
     @Test
-    void objectsGoIntoTheFrameAndThePeopleInViewAreTheDetectorsPersonsBesideTheFaces() throws Exception {
+    void objectsGoIntoTheFrameThePeopleInViewAreTheDetectorsPersonsAndFacesAreSoughtInsideThem() throws Exception {
         Detection person = new Detection("person", 0.8f, 0.25f, 0.5f, 0.5f, 1f);
         Detection dog = new Detection("dog", 0.6f, 0.6f, 0.6f, 0.9f, 0.9f);
-        FrameAnalyser analyser = new FrameAnalyser(null, image -> CompletableFuture.completedFuture(ONE_FACE),
+        List<List<Detection>> personsAsked = new ArrayList<>();
+        FrameAnalyser analyser = new FrameAnalyser(null, (image, persons) -> {
+            personsAsked.add(persons);
+            return CompletableFuture.completedFuture(List.of(FACE));
+        },
                 image -> CompletableFuture.completedFuture(List.of(person, dog)), null);
         FrameAnalysis analysis = analyse(analyser, segment(false, frame(0, 10, 10, 10))).frames().get(0);
         assertThat(analysis.objects().looked()).isTrue();
@@ -78,6 +84,7 @@ class FrameAnalyserTest {
         assertThat(analysis.people().faces()).isEqualTo(ONE_FACE.faces());
         assertThat(analysis.people().people()).singleElement()
                 .isEqualTo(new Region(4, 8, 4, 8)); // the 16x16 frame's pixels
+        assertThat(personsAsked).as("the face finder looks inside the persons found").containsExactly(List.of(person));
     }
 
     @Test
@@ -100,7 +107,7 @@ class FrameAnalyserTest {
     void aModelThatFailsOnAFrameLeavesItWithoutThatFindingAndSaysWhy() throws Exception {
         FrameAnalyser analyser = new FrameAnalyser(
                 (stream, frame, image) -> CompletableFuture.failedFuture(new IllegalStateException("ocr overloaded")),
-                image -> CompletableFuture.completedFuture(ONE_FACE), null,
+                (image, persons) -> CompletableFuture.completedFuture(List.of(FACE)), null,
                 image -> CompletableFuture.failedFuture(new IllegalArgumentException("visual token 0 feature 0 is NaN")));
 
         AnalysedSegment analysed = analyse(analyser, segment(false, frame(1500, 0, 0, 0)));
