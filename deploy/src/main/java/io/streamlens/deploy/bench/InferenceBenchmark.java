@@ -1,8 +1,6 @@
-package io.streamlens.inference.bench;
+package io.streamlens.deploy.bench;
 
 import ai.onnxruntime.OrtException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlens.inference.BatchOptions;
 import io.streamlens.inference.Device;
 import io.streamlens.inference.ModelPack;
@@ -22,10 +20,8 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +33,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * {@code ./streamlens bench inference}: each model at batch 1, 4 and 16 through the operator path
+ * {@code bench inference}, part 1: each model at batch 1, 4 and 16 through the operator path
  * (the packs' async methods: preparation in the caller's thread, the JVM-wide batcher, the batched
  * call, results handed back) against a bare {@code OrtSession.run} on the same tensors, in the same
  * run, rounds interleaved so that both see the same machine load. Prints one JSON object per line:
@@ -58,9 +54,9 @@ public final class InferenceBenchmark {
      * @param minTimePerCase rounds continue until this much time has passed…
      * @param minRounds …and at least this many rounds have run
      */
-    public record Settings(RuntimeOptions runtime, List<Integer> batchSizes, Duration minTimePerCase, int minRounds) {
+    public record Options(RuntimeOptions runtime, List<Integer> batchSizes, Duration minTimePerCase, int minRounds) {
 
-        public Settings {
+        public Options {
             Objects.requireNonNull(runtime, "runtime");
             batchSizes = List.copyOf(batchSizes);
             if (minRounds < 1) {
@@ -69,8 +65,8 @@ public final class InferenceBenchmark {
         }
 
         /** One intra-op thread (fastest for these models on a small host), batches 1, 4, 16, 2 s per case. */
-        public static Settings defaults() {
-            return new Settings(RuntimeOptions.defaults().withIntraOpThreads(1), List.of(1, 4, 16), Duration.ofSeconds(2), 5);
+        public static Options defaults() {
+            return new Options(RuntimeOptions.defaults().withIntraOpThreads(1), List.of(1, 4, 16), Duration.ofSeconds(2), 5);
         }
     }
 
@@ -91,7 +87,7 @@ public final class InferenceBenchmark {
             return 100 * (msPerCall - prepareMsPerCall - rawMsPerCall) / rawMsPerCall;
         }
 
-        public String toJson() {
+        public Map<String, Object> toLine() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model", model);
             json.put("input", input);
@@ -107,15 +103,11 @@ public final class InferenceBenchmark {
             json.put("rounds", rounds);
             json.put("device", device);
             json.put("intraOpThreads", threads);
-            try {
-                return JSON.writeValueAsString(json);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
+            return json;
         }
 
         private static double round(double v) {
-            return Math.round(v * 1000) / 1000.0;
+            return JsonLines.round(v, 3);
         }
     }
 
@@ -132,45 +124,20 @@ public final class InferenceBenchmark {
         void close();
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FORCE_FULL_BATCHES = Duration.ofSeconds(5);
 
-    private final Settings settings;
+    private final Options options;
     private final Consumer<Result> sink;
 
-    public InferenceBenchmark(Settings settings, Consumer<Result> sink) {
-        this.settings = settings;
+    public InferenceBenchmark(Options options, Consumer<Result> sink) {
+        this.options = options;
         this.sink = sink;
-    }
-
-    /**
-     * Arguments: {@code [--threads N] [--device cpu|cuda[:N]] [--seconds S] [--batches 1,4,16]}.
-     */
-    public static void main(String[] args) throws Exception {
-        Settings s = Settings.defaults();
-        RuntimeOptions runtime = s.runtime();
-        List<Integer> batches = s.batchSizes();
-        Duration time = s.minTimePerCase();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--threads" -> runtime = runtime.withIntraOpThreads(Integer.parseInt(args[i + 1]));
-                case "--device" -> runtime = runtime.withDevice(Device.parse(args[i + 1]));
-                case "--seconds" -> time = Duration.ofMillis((long) (Double.parseDouble(args[i + 1]) * 1000));
-                case "--batches" -> batches = Arrays.stream(args[i + 1].split(",")).map(String::trim).map(Integer::valueOf).toList();
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; expected --threads, --device, --seconds or --batches");
-            }
-        }
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("option " + args[args.length - 1] + " has no value");
-        }
-        new InferenceBenchmark(new Settings(runtime, batches, time, s.minRounds()), r -> System.out.println(r.toJson())).run();
     }
 
     public void run() throws Exception {
         // Frames at the encoder's own size show the batcher; 640x360 frames add the resize a real frame needs.
         for (int side : new int[] {32, 0}) {
-            for (int batch : settings.batchSizes()) {
+            for (int batch : options.batchSizes()) {
                 try (VlmPack vlm = (VlmPack) ModelPack.builtIn("tiny-color", forBatch(batch))) {
                     int w = side == 0 ? 640 : side;
                     int h = side == 0 ? 360 : side;
@@ -179,7 +146,7 @@ public final class InferenceBenchmark {
                 }
             }
         }
-        for (int batch : settings.batchSizes()) {
+        for (int batch : options.batchSizes()) {
             try (PerceptionPack p = (PerceptionPack) ModelPack.builtIn("perception", forBatch(batch))) {
                 Device d = p.device().used();
                 measure("perception/text_detector", "frame 640x360", batch, d, textDetector(p, batch), () -> p.batchStats().get(0));
@@ -187,13 +154,13 @@ public final class InferenceBenchmark {
                 measure("perception/sentence_embedder", "sentence", batch, d, sentenceEmbedder(p, batch), () -> p.batchStats().get(2));
             }
         }
-        try (PerceptionPack p = (PerceptionPack) ModelPack.builtIn("perception", settings.runtime())) {
+        try (PerceptionPack p = (PerceptionPack) ModelPack.builtIn("perception", options.runtime())) {
             measure("perception/ocr", "frame 640x360, 3 lines", 1, p.device().used(), wholeFrameOcr(p), () -> p.batchStats().get(0));
         }
     }
 
     private RuntimeOptions forBatch(int batch) {
-        return settings.runtime().withBatching(new BatchOptions(batch, FORCE_FULL_BATCHES, Math.max(1024, batch)));
+        return options.runtime().withBatching(new BatchOptions(batch, FORCE_FULL_BATCHES, Math.max(1024, batch)));
     }
 
     private void measure(String model, String input, int batch, Device device, Case measured,
@@ -214,34 +181,18 @@ public final class InferenceBenchmark {
         List<Double> operator = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
         List<Double> prepare = new ArrayList<>();
-        long end = System.nanoTime() + settings.minTimePerCase().toNanos();
-        while (operator.size() < settings.minRounds() || System.nanoTime() < end) {
-            operator.add(timed(c::operatorCall));
-            raw.add(timed(c::rawCall));
-            prepare.add(timed(c::prepareOnly));
+        long end = System.nanoTime() + options.minTimePerCase().toNanos();
+        while (operator.size() < options.minRounds() || System.nanoTime() < end) {
+            operator.add(Timing.millis(c::operatorCall));
+            raw.add(Timing.millis(c::rawCall));
+            prepare.add(Timing.millis(c::prepareOnly));
         }
         Batcher.Stats after = stats.get();
         long calls = after.calls() - before.calls();
         double meanBatch = calls == 0 ? 0 : (double) (after.items() - before.items()) / calls;
-        double ms = median(operator);
-        return new Result(model, input, batch, ms, batch * 1000.0 / ms, median(raw), median(prepare), meanBatch,
-                operator.size(), device.toString(), settings.runtime().intraOpThreads());
-    }
-
-    private interface Timed {
-        void run() throws Exception;
-    }
-
-    private static double timed(Timed t) throws Exception {
-        long start = System.nanoTime();
-        t.run();
-        return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        double ms = Timing.median(operator);
+        return new Result(model, input, batch, ms, batch * 1000.0 / ms, Timing.median(raw), Timing.median(prepare), meanBatch,
+                operator.size(), device.toString(), options.runtime().intraOpThreads());
     }
 
     private static Case visionEncoder(VlmPack vlm, int batch, int width, int height) throws OrtException {
