@@ -6,6 +6,8 @@ import io.streamlens.inference.Device;
 import io.streamlens.inference.ModelPack;
 import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.inference.objects.DetectionOptions;
+import io.streamlens.inference.objects.ObjectDetector;
 import io.streamlens.inference.perception.PerceptionPack;
 import io.streamlens.inference.perception.SentenceEmbedder;
 import io.streamlens.inference.perception.TextBox;
@@ -15,22 +17,29 @@ import io.streamlens.inference.runtime.Batcher;
 import io.streamlens.inference.runtime.ModelInput;
 import io.streamlens.inference.vlm.VisionEncoder;
 import io.streamlens.inference.vlm.VlmPack;
+import io.streamlens.ingest.SampleMedia;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
 
 /**
  * {@code bench inference}, part 1: each model at batch 1, 4 and 16 through the operator path
@@ -43,7 +52,9 @@ import java.util.stream.IntStream;
  * <p>{@code msPerCall} is the median time for {@code batch} requests to complete, preparation
  * included ({@code prepareMsPerCall} shows that part); {@code rawMsPerCall} the median bare call.
  * Batches are forced full (a long {@code maxWait}) so that each round is one call of exactly
- * {@code batch} items; {@code meanBatchSize} confirms it. The last line is OCR of a whole
+ * {@code batch} items; {@code meanBatchSize} confirms it. Models: the tiny-color vision encoder,
+ * the perception pack's text detector, recogniser and sentence embedder, the NanoDet-g object
+ * detector on a real photo (when dev/fetch-media has run); the last line is OCR of a whole
  * 640×360 frame with three lines of text.
  */
 public final class InferenceBenchmark {
@@ -111,20 +122,21 @@ public final class InferenceBenchmark {
         }
     }
 
-    /** What one case measures: the operator path for a batch, its preparation alone, and the bare call. */
-    private interface Case extends AutoCloseable {
-        void operatorCall() throws Exception;
-
-        void prepareOnly();
-
-        void rawCall() throws OrtException;
-
-        /** Frees the tensors of the bare call. */
+    /**
+     * What one case measures: the operator path for a batch, its preparation alone, and the bare
+     * call on {@code inputs}, the tensors built once beforehand (freed by {@link #close}).
+     */
+    private record Case(Timing.Work operatorCall, Timing.Work prepareOnly, Timing.Work rawCall, List<ModelInput> inputs)
+            implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            inputs.forEach(ModelInput::close);
+        }
     }
 
     private static final Duration FORCE_FULL_BATCHES = Duration.ofSeconds(5);
+    /** The object detector's input, below the sample media folder. */
+    private static final String PHOTO = "images/dog.jpg";
 
     private final Options options;
     private final Consumer<Result> sink;
@@ -154,6 +166,18 @@ public final class InferenceBenchmark {
                 measure("perception/sentence_embedder", "sentence", batch, d, sentenceEmbedder(p, batch), () -> p.batchStats().get(2));
             }
         }
+        Optional<RgbImage> photo = photo();
+        if (photo.isEmpty()) {
+            System.err.println("object detector not measured: its photo " + SampleMedia.root().resolve(PHOTO)
+                    + " is missing (run ./dev/fetch-media)");
+        }
+        for (int batch : photo.isPresent() ? options.batchSizes() : List.<Integer>of()) {
+            try (ObjectDetector detector = ObjectDetector.open(forBatch(batch), DetectionOptions.DEFAULTS)) {
+                // ObjectDetector does not say which device it got; on a CPU build it is the one asked for.
+                measure("objects/nanodet-g", "photo " + Path.of(PHOTO).getFileName() + " 640x360", batch,
+                        options.runtime().device(), objectDetector(detector, photo.get(), batch), detector::batchStats);
+            }
+        }
         try (PerceptionPack p = (PerceptionPack) ModelPack.builtIn("perception", options.runtime())) {
             measure("perception/ocr", "frame 640x360, 3 lines", 1, p.device().used(), wholeFrameOcr(p), () -> p.batchStats().get(0));
         }
@@ -174,8 +198,8 @@ public final class InferenceBenchmark {
             throws Exception {
         // ONNX Runtime plans memory per input shape on first sight: keep that out of the figures.
         for (int i = 0; i < 2; i++) {
-            c.operatorCall();
-            c.rawCall();
+            c.operatorCall().run();
+            c.rawCall().run();
         }
         Batcher.Stats before = stats.get();
         List<Double> operator = new ArrayList<>();
@@ -183,9 +207,9 @@ public final class InferenceBenchmark {
         List<Double> prepare = new ArrayList<>();
         long end = System.nanoTime() + options.minTimePerCase().toNanos();
         while (operator.size() < options.minRounds() || System.nanoTime() < end) {
-            operator.add(Timing.millis(c::operatorCall));
-            raw.add(Timing.millis(c::rawCall));
-            prepare.add(Timing.millis(c::prepareOnly));
+            operator.add(Timing.millis(c.operatorCall()));
+            raw.add(Timing.millis(c.rawCall()));
+            prepare.add(Timing.millis(c.prepareOnly()));
         }
         Batcher.Stats after = stats.get();
         long calls = after.calls() - before.calls();
@@ -202,54 +226,22 @@ public final class InferenceBenchmark {
                 .toList();
         VisionEncoder encoder = vlm.visionEncoder();
         ModelInput input = encoder.input(frames.stream().map(encoder::prepare).toList());
-        return new Case() {
-            @Override
-            public void operatorCall() {
-                join(frames.stream().map(vlm::encodeImageAsync).toList());
-            }
-
-            @Override
-            public void prepareOnly() {
-                frames.forEach(encoder::prepare);
-            }
-
-            @Override
-            public void rawCall() throws OrtException {
-                encoder.runBare(input);
-            }
-
-            @Override
-            public void close() {
-                input.close();
-            }
-        };
+        return new Case(
+                () -> join(frames.stream().map(vlm::encodeImageAsync).toList()),
+                () -> frames.forEach(encoder::prepare),
+                () -> encoder.runBare(input),
+                List.of(input));
     }
 
     private static Case textDetector(PerceptionPack p, int batch) throws OrtException {
         List<RgbImage> frames = IntStream.range(0, batch).mapToObj(i -> newsFrame(i)).toList();
         TextDetector detector = p.textDetector();
         ModelInput input = detector.input(frames.stream().map(detector::prepare).toList());
-        return new Case() {
-            @Override
-            public void operatorCall() {
-                join(frames.stream().map(p::findTextAsync).toList());
-            }
-
-            @Override
-            public void prepareOnly() {
-                frames.forEach(detector::prepare);
-            }
-
-            @Override
-            public void rawCall() throws OrtException {
-                detector.runBare(input);
-            }
-
-            @Override
-            public void close() {
-                input.close();
-            }
-        };
+        return new Case(
+                () -> join(frames.stream().map(p::findTextAsync).toList()),
+                () -> frames.forEach(detector::prepare),
+                () -> detector.runBare(input),
+                List.of(input));
     }
 
     private static Case textRecognizer(PerceptionPack p, int batch) throws Exception {
@@ -258,27 +250,11 @@ public final class InferenceBenchmark {
         List<TextBox> boxes = IntStream.range(0, batch).mapToObj(i -> found.get(i % found.size())).toList();
         TextRecognizer recognizer = p.textRecognizer();
         ModelInput input = recognizer.input(boxes.stream().map(b -> recognizer.prepare(frame, b)).toList());
-        return new Case() {
-            @Override
-            public void operatorCall() {
-                join(boxes.stream().map(b -> p.readLineAsync(frame, b)).toList());
-            }
-
-            @Override
-            public void prepareOnly() {
-                boxes.forEach(b -> recognizer.prepare(frame, b));
-            }
-
-            @Override
-            public void rawCall() throws OrtException {
-                recognizer.runBare(input);
-            }
-
-            @Override
-            public void close() {
-                input.close();
-            }
-        };
+        return new Case(
+                () -> join(boxes.stream().map(b -> p.readLineAsync(frame, b)).toList()),
+                () -> boxes.forEach(b -> recognizer.prepare(frame, b)),
+                () -> recognizer.runBare(input),
+                List.of(input));
     }
 
     private static Case sentenceEmbedder(PerceptionPack p, int batch) throws OrtException {
@@ -290,27 +266,21 @@ public final class InferenceBenchmark {
         List<String> texts = IntStream.range(0, batch).mapToObj(i -> sentences.get(i % sentences.size())).toList();
         SentenceEmbedder embedder = p.sentenceEmbedder();
         ModelInput input = embedder.input(texts.stream().map(embedder::prepare).toList());
-        return new Case() {
-            @Override
-            public void operatorCall() {
-                join(texts.stream().map(p::embedAsync).toList());
-            }
+        return new Case(
+                () -> join(texts.stream().map(p::embedAsync).toList()),
+                () -> texts.forEach(embedder::prepare),
+                () -> embedder.runBare(input),
+                List.of(input));
+    }
 
-            @Override
-            public void prepareOnly() {
-                texts.forEach(embedder::prepare);
-            }
-
-            @Override
-            public void rawCall() throws OrtException {
-                embedder.runBare(input);
-            }
-
-            @Override
-            public void close() {
-                input.close();
-            }
-        };
+    private static Case objectDetector(ObjectDetector detector, RgbImage photo, int batch) throws OrtException {
+        List<RgbImage> frames = Collections.nCopies(batch, photo);
+        ModelInput input = detector.input(frames.stream().map(detector::prepare).toList());
+        return new Case(
+                () -> join(frames.stream().map(detector::detectAsync).toList()),
+                () -> frames.forEach(detector::prepare),
+                () -> detector.runBare(input),
+                List.of(input));
     }
 
     /** A whole frame: detection, then recognition of its lines; raw is the two bare calls. */
@@ -322,34 +292,46 @@ public final class InferenceBenchmark {
         List<TextBox> boxes = detector.detect(List.of(prepared)).get(0);
         ModelInput detInput = detector.input(List.of(prepared));
         ModelInput recInput = recognizer.input(boxes.stream().map(b -> recognizer.prepare(frame, b)).toList());
-        return new Case() {
-            @Override
-            public void operatorCall() {
-                p.readTextAsync(frame).join();
-            }
-
-            @Override
-            public void prepareOnly() {
-                detector.prepare(frame);
-                boxes.forEach(b -> recognizer.prepare(frame, b));
-            }
-
-            @Override
-            public void rawCall() throws OrtException {
-                detector.runBare(detInput);
-                recognizer.runBare(recInput);
-            }
-
-            @Override
-            public void close() {
-                detInput.close();
-                recInput.close();
-            }
-        };
+        return new Case(
+                () -> p.readTextAsync(frame).join(),
+                () -> {
+                    detector.prepare(frame);
+                    boxes.forEach(b -> recognizer.prepare(frame, b));
+                },
+                () -> {
+                    detector.runBare(detInput);
+                    recognizer.runBare(recInput);
+                },
+                List.of(detInput, recInput));
     }
 
     private static void join(List<? extends CompletableFuture<?>> futures) {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * A real photo (darknet's dog, bicycle and truck, from dev/fetch-media) as a sampled 640×360
+     * frame: cut to 16:9 around its middle, then scaled; empty when the sample media are missing.
+     */
+    static Optional<RgbImage> photo() throws IOException {
+        Path file = SampleMedia.root().resolve(PHOTO);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        BufferedImage original = ImageIO.read(file.toFile());
+        int height = Math.min(original.getHeight(), original.getWidth() * 9 / 16);
+        int width = height * 16 / 9;
+        int x = (original.getWidth() - width) / 2;
+        int y = (original.getHeight() - height) / 2;
+        BufferedImage frame = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = frame.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(original, 0, 0, 640, 360, x, y, x + width, y + height, null);
+        } finally {
+            g.dispose();
+        }
+        return Optional.of(RgbImage.of(frame));
     }
 
     /** A 640×360 news-style frame with three lines of text; {@code variant} shifts it a little. */

@@ -34,6 +34,6 @@ class InferenceBenchmarkTest {
         assertThat(models).containsExactly(
                 "tiny-color/vision_encoder @2", "tiny-color/vision_encoder @2",
                 "perception/text_detector @2", "perception/text_recognizer @2", "perception/sentence_embedder @2",
-                "perception/ocr @1");
+                "objects/nanodet-g @2", "perception/ocr @1");
     }
 }
