@@ -13,21 +13,15 @@ import java.util.List;
  * keeps a {@link State} per stream in RocksDB. Each stream advances on its own clock (its PTS), so
  * a slow or stalled stream never holds back the others, as one global watermark would.
  *
- * <p>When speech is awaited, the words of a stream arrive on their own ({@link #hear}) and a window
- * closes only once both its frames and its speech are complete: at the smaller of the two
- * progresses.
+ * <p>The words of a stream arrive on their own ({@link #hear}) and a window closes only once both
+ * its frames and its speech are complete: at the smaller of the two progresses. A stream without
+ * speech recognition says so once, with speech complete to the end of time.
  */
 public final class StreamWindows {
     private final WindowSpec spec;
-    private final boolean awaitSpeech;
 
     public StreamWindows(WindowSpec spec) {
-        this(spec, false);
-    }
-
-    public StreamWindows(WindowSpec spec, boolean awaitSpeech) {
         this.spec = spec;
-        this.awaitSpeech = awaitSpeech;
     }
 
     /**
@@ -94,14 +88,14 @@ public final class StreamWindows {
                 state.words(), state.speechNote(), state.videoUs(), true, state.speechUs(), true));
     }
 
-    /** Whether the stream has ended: its last segment's pictures (and speech, when awaited) are in. */
+    /** Whether the stream has ended: its last segment's pictures and speech are in. */
     public boolean ended(State state) {
-        return state.videoEnded() && (state.speechEnded() || !awaitSpeech);
+        return state.videoEnded() && state.speechEnded();
     }
 
     private Step close(State state) {
         boolean ended = ended(state);
-        long progress = awaitSpeech && !ended ? Math.min(state.videoUs(), state.speechUs()) : state.videoUs();
+        long progress = ended ? state.videoUs() : Math.min(state.videoUs(), state.speechUs());
         List<FrameAnalysis> frames = new ArrayList<>(state.frames());
         List<Long> changes = new ArrayList<>(state.sceneChangesUs());
         List<SpokenWord> words = new ArrayList<>(state.words());
@@ -170,6 +164,6 @@ public final class StreamWindows {
         return new Window(start, end,
                 frames.stream().filter(f -> f.ptsUs() >= start && f.ptsUs() < end).toList(),
                 changes.stream().filter(t -> t >= start && t < end).toList(),
-                spoken, awaitSpeech ? (spoken.isEmpty() ? speechNote : "") : "speech recognition off");
+                spoken, spoken.isEmpty() ? speechNote : "");
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.FrameAnalysis;
+import io.streamlens.records.SegmentSpeech;
+import io.streamlens.records.SpokenWord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -13,6 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class StreamWindowsTest {
     static final StreamWindows WINDOWS = new StreamWindows(WindowSpec.DEFAULT); // 4 s every 3 s
+
+    /** A stream without speech recognition: the job says so once, speech complete to the end of time. */
+    static final StreamWindows.State NO_SPEECH = WINDOWS.hear(
+            new SegmentSpeech("cam", 0, true, Long.MAX_VALUE, List.of(), "speech recognition off"),
+            StreamWindows.State.initial()).next();
 
     static FrameAnalysis frame(long ms, int scene) {
         return new FrameAnalysis(ms * 1000, scene, 0, List.of(), 0, 0, 0, new float[0]);
@@ -31,7 +38,7 @@ class StreamWindowsTest {
 
     static List<StreamWindows.Window> run(List<AnalysedSegment> segments) {
         List<StreamWindows.Window> closed = new ArrayList<>();
-        StreamWindows.State state = StreamWindows.State.initial();
+        StreamWindows.State state = NO_SPEECH;
         for (AnalysedSegment segment : segments) {
             StreamWindows.Step step = WINDOWS.add(segment, state);
             closed.addAll(step.closed());
@@ -51,10 +58,27 @@ class StreamWindowsTest {
     @Test
     void aWindowClosesOnlyOnceTheStreamHasPassedItsEnd() {
         List<AnalysedSegment> segments = segments(10);
-        StreamWindows.Step first = WINDOWS.add(segments.get(0), StreamWindows.State.initial());
+        StreamWindows.Step first = WINDOWS.add(segments.get(0), NO_SPEECH);
         assertThat(first.closed()).isEmpty();
         StreamWindows.Step second = WINDOWS.add(segments.get(1), first.next());
         assertThat(second.closed()).extracting(StreamWindows.Window::startUs).containsExactly(0L);
+    }
+
+    @Test
+    void aWindowWaitsForTheSpeechOfItsSpanAndCarriesItsWords() {
+        List<AnalysedSegment> segments = segments(10);
+        StreamWindows.State state = WINDOWS.add(segments.get(0), StreamWindows.State.initial()).next();
+        StreamWindows.Step pictures = WINDOWS.add(segments.get(1), state);
+        assertThat(pictures.closed()).isEmpty(); // the pictures are past 4 s, the speech is not
+
+        StreamWindows.Step heard = WINDOWS.hear(new SegmentSpeech("cam", 1, false, 4_000_000,
+                List.of(new SpokenWord("hello", 1000, 1400, 0.9)), ""), pictures.next());
+
+        assertThat(heard.closed()).singleElement().satisfies(w -> {
+            assertThat(w.startUs()).isZero();
+            assertThat(w.words()).extracting(SpokenWord::text).containsExactly("hello");
+            assertThat(w.speechNote()).isEmpty();
+        });
     }
 
     @Test
@@ -67,7 +91,7 @@ class StreamWindowsTest {
 
     @Test
     void stateHoldsOnlyFramesOfWindowsStillOpen() {
-        StreamWindows.State state = StreamWindows.State.initial();
+        StreamWindows.State state = NO_SPEECH;
         for (AnalysedSegment segment : segments(600).subList(0, 299)) {
             state = WINDOWS.add(segment, state).next();
         }
@@ -78,7 +102,7 @@ class StreamWindowsTest {
     @Test
     void windowsWithoutFramesGetNoCaption() {
         AnalysedSegment sparse = new AnalysedSegment("cam", 0, 0, 12_000_000, true, "cam.mp4", List.of(frame(0, 0), frame(11_000, 1)), List.of());
-        assertThat(WINDOWS.add(sparse, StreamWindows.State.initial()).closed())
+        assertThat(WINDOWS.add(sparse, NO_SPEECH).closed())
                 .extracting(StreamWindows.Window::startUs).containsExactly(0L, 9_000_000L);
     }
 

@@ -4,7 +4,6 @@ import static io.streamlens.compression.Grids.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.streamlens.compression.bench.SyntheticGrids;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;

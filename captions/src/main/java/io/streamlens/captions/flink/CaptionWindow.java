@@ -49,7 +49,7 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
 
     @Override
     public void open(OpenContext context) throws Exception {
-        windows = new StreamWindows(options.spec(), true);
+        windows = new StreamWindows(options.spec());
         captioner = captioners.open();
         captions = new WindowCaptions(captioner);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("windows", StreamWindows.State.class));

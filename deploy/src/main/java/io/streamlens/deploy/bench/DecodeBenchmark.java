@@ -2,14 +2,12 @@ package io.streamlens.deploy.bench;
 
 import io.streamlens.ingest.Segmenter;
 import io.streamlens.ingest.SegmenterOptions;
-import io.streamlens.records.Json;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
 import io.streamlens.sampler.SamplerState;
 import io.streamlens.sampler.SegmentSampler;
 import java.io.ByteArrayInputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +21,11 @@ import org.bytedeco.javacv.FrameGrabber;
  * on the same segments in the same run; plus how fast a file is published (segmented).
  */
 public final class DecodeBenchmark {
-    private final PrintStream out;
+    private final JsonLines out;
     private final int repeats;
 
-    public DecodeBenchmark(PrintStream out, int repeats) {
+    /** @param repeats runs per measurement; the best is reported */
+    public DecodeBenchmark(JsonLines out, int repeats) {
         this.out = out;
         this.repeats = repeats;
     }
@@ -42,7 +41,7 @@ public final class DecodeBenchmark {
         publish.put("segments", segments.size());
         publish.put("wallSeconds", round(publishSeconds));
         publish.put("realtimeFactor", round(videoUs / 1e6 / publishSeconds));
-        emit(publish);
+        out.write(publish);
 
         rawDecode(segments); // warm-up
         double ffmpegFps = best(() -> rawDecode(segments));
@@ -65,7 +64,7 @@ public final class DecodeBenchmark {
             line.put("videoSecondsPerSecond", round(videoUs / 1e6 / seconds));
             line.put("ffmpegVideoSecondsPerSecond", round(ffmpegVideoSecondsPerSecond));
             line.put("framesPerKeyframe", round(totalFrames / (double) keyframes(segments)));
-            emit(line);
+            out.write(line);
         }
     }
 
@@ -129,19 +128,12 @@ public final class DecodeBenchmark {
     private double bestSeconds(Work work) throws Exception {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < repeats; i++) {
-            long t = System.nanoTime();
-            work.run();
-            best = Math.min(best, (System.nanoTime() - t) / 1e9);
+            best = Math.min(best, Timing.millis(work::run) / 1000);
         }
         return best;
     }
 
-    private void emit(Map<String, Object> line) {
-        out.println(Json.write(line));
-        out.flush();
-    }
-
     private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
+        return JsonLines.round(v, 2);
     }
 }

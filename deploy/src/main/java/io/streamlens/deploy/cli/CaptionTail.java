@@ -14,13 +14,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Follows {@code video.captions} (read_committed: only captions of committed checkpoints) on a
- * thread of its own and hands each caption to a listener as it arrives.
+ * thread of its own and hands each caption to a listener as it arrives. Public for
+ * {@code bench pipeline}, which times captions as they arrive.
  */
-final class CaptionTail implements AutoCloseable {
+public final class CaptionTail implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    CaptionTail(KafkaClientConfig kafka, Consumer<Caption> listener) {
+    public CaptionTail(KafkaClientConfig kafka, Consumer<Caption> listener) {
         Properties p = kafka.properties();
         p.setProperty("group.id", "streamlens-tail-" + UUID.randomUUID());
         p.setProperty("isolation.level", "read_committed");

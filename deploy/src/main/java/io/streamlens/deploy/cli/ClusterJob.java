@@ -6,6 +6,8 @@ import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.records.KafkaClientConfig;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -35,6 +37,16 @@ public final class ClusterJob implements Callable<Integer> {
     @Option(names = "--checkpoint-interval", converter = DurationConverter.class,
             description = "checkpoint every (default: the cluster's execution.checkpointing.interval, or 10s when it has none)")
     Duration checkpointInterval;
+
+    /** The job jar that {@code mvn package} puts beside the CLI's own jar. */
+    public static Path defaultJar() {
+        try {
+            Path cliJar = Path.of(ClusterJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return cliJar.resolveSibling("streamlens-job.jar");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Without checkpoints exactly-once captions would never be committed. */
     static final Duration FALLBACK_INTERVAL = Duration.ofSeconds(10);

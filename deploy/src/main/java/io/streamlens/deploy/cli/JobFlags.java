@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 /**
  * The options every command that runs the job shares. Each flag starts at its option group's own
  * default ({@link JobOptions} and its groups), so a default is written in one place only.
+ * Public so that {@code bench pipeline} ({@code deploy.bench}) takes the same flags.
  */
-final class JobFlags {
+public final class JobFlags {
     enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }
 
     @Option(names = "--sampler", paramLabel = "SPEC",
@@ -57,7 +58,7 @@ final class JobFlags {
             description = "parallel subtasks; streams spread over them (default: ${DEFAULT-VALUE})")
     int parallelism = JobOptions.DEFAULT_PARALLELISM;
 
-    JobOptions toOptions() {
+    public JobOptions toOptions() {
         return JobOptions.builder()
                 .sampling(new SamplingOptions(SamplerSpec.parse(sampler), new FrameSize(frameSize),
                         SamplingOptions.DEFAULT.decoderThreads()))

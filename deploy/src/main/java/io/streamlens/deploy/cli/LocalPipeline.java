@@ -32,9 +32,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Everything on this machine, for {@code demo} and {@code annotate}: an embedded Kafka broker,
  * the sources published into it at once, the job on a MiniCluster with RocksDB until the input is
- * done, and the topics read back for the files.
+ * done, and the topics read back for the files. Public for {@code bench pipeline}
+ * ({@code deploy.bench}), which measures this same path.
  */
-final class LocalPipeline implements AutoCloseable {
+public final class LocalPipeline implements AutoCloseable {
     private final Path work;
     private final EmbeddedKafka broker;
     private final KafkaClientConfig kafka;
@@ -45,19 +46,19 @@ final class LocalPipeline implements AutoCloseable {
         this.kafka = new KafkaClientConfig(broker.bootstrapServers(), null);
     }
 
-    static LocalPipeline start() throws IOException {
+    public static LocalPipeline start() throws IOException {
         Path work = Files.createTempDirectory("streamlens");
         EmbeddedKafka broker = EmbeddedKafka.start(0, work.resolve("kafka"));
         broker.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
         return new LocalPipeline(work, broker);
     }
 
-    KafkaClientConfig kafka() {
+    public KafkaClientConfig kafka() {
         return kafka;
     }
 
     /** Publishes every source at once, each as its own stream. */
-    List<PublishReport> publish(List<String> sources, List<String> streamIds) throws Exception {
+    public List<PublishReport> publish(List<String> sources, List<String> streamIds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, sources.size())));
         try (SegmentPublisher publisher = new SegmentPublisher(kafka, PublishOptions.defaults()
                 .withMaxPartBytes(EmbeddedKafka.MAX_MESSAGE_BYTES - 64 * 1024))) {
@@ -84,7 +85,7 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     /** Runs the job over everything published so far; {@code framesDir} gets frames.jsonl (null: none). */
-    void run(JobOptions options, Path framesDir, boolean thumbnails, boolean withQueries) throws Exception {
+    public void run(JobOptions options, Path framesDir, boolean thumbnails, boolean withQueries) throws Exception {
         StreamExecutionEnvironment env = FlinkEnvironments.local(
                 FlinkEnvironments.jobConfiguration(checkpointDir(), Duration.ofSeconds(2)), options.parallelism());
         JobInputs inputs = JobInputs.kafka(kafka, "streamlens-local", true);
@@ -94,7 +95,7 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     /** Starts the live (unbounded) job and returns at once; cancel it through the client. */
-    JobClient startLive(JobOptions options, Duration checkpointInterval) throws Exception {
+    public JobClient startLive(JobOptions options, Duration checkpointInterval) throws Exception {
         StreamExecutionEnvironment env = FlinkEnvironments.local(
                 FlinkEnvironments.jobConfiguration(checkpointDir(), checkpointInterval), options.parallelism());
         StreamLensJob.build(env, JobInputs.kafka(kafka, "streamlens-live", false).withoutQueries(), options,
@@ -102,7 +103,7 @@ final class LocalPipeline implements AutoCloseable {
         return env.executeAsync("streamlens-live");
     }
 
-    Path checkpointDir() {
+    public Path checkpointDir() {
         return work.resolve("checkpoints");
     }
 

@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
                     + "with --jobmanager read the topics instead (./streamlens ask, or a Kafka consumer)");
         }
         job.toOptions(); // refuses bad job flags here rather than in the cluster's log
-        Path jar = jobJar != null ? jobJar : defaultJobJar();
+        Path jar = jobJar != null ? jobJar : ClusterJob.defaultJar();
         if (!Files.isRegularFile(jar)) {
             throw new ParameterException(spec.commandLine(), "no job jar at " + jar + " (build it with mvn -pl deploy -am package)");
         }
@@ -127,14 +127,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return kept;
-    }
-
-    static Path defaultJobJar() {
-        try {
-            Path cliJar = Path.of(RunCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return cliJar.resolveSibling("streamlens-job.jar");
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

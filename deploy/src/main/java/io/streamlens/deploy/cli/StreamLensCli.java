@@ -1,5 +1,6 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.deploy.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -105,8 +105,12 @@ public final class ObjectDetector implements AutoCloseable {
         return model.stats();
     }
 
-    /** The model's input for a frame: 3 planes of 416×416, RGB in [0, 1]. */
-    float[] prepare(RgbImage frame) {
+    /**
+     * The model's input for a frame: 3 planes of 416×416, RGB in [0, 1]. Public, with {@link #input}
+     * and {@link #runBare}, so that {@code bench inference} can time the bare session call on the
+     * very tensors the batched path builds.
+     */
+    public float[] prepare(RgbImage frame) {
         frame.requireReadable();
         float[] hwc = ImageOps.resize(frame, INPUT_SIZE, INPUT_SIZE);
         float[] chw = new float[3 * INPUT_SIZE * INPUT_SIZE];
@@ -116,8 +120,7 @@ public final class ObjectDetector implements AutoCloseable {
 
     private List<List<Detection>> run(List<float[]> frames) throws OrtException {
         int n = frames.size();
-        Set<String> names = new java.util.LinkedHashSet<>();
-        levels.forEach(l -> names.addAll(List.of(l.scores(), l.distances())));
+        Set<String> names = outputNames();
         List<float[]> scores = new ArrayList<>();
         List<float[]> distances = new ArrayList<>();
         try (ModelInput in = input(frames); OrtSession.Result r = in.run(session, names)) {
@@ -138,11 +141,25 @@ public final class ObjectDetector implements AutoCloseable {
         return result;
     }
 
-    ModelInput input(List<float[]> frames) throws OrtException {
+    /** The tensor of one call: prepared frames stacked on the batch axis. */
+    public ModelInput input(List<float[]> frames) throws OrtException {
         int plane = 3 * INPUT_SIZE * INPUT_SIZE;
         FloatBuffer batch = Tensors.directFloats(frames.size() * plane);
         frames.forEach(batch::put);
         return ModelInput.build(in -> in.put(input, Tensors.floats(batch, frames.size(), 3, INPUT_SIZE, INPUT_SIZE)));
+    }
+
+    /** The session call alone, without preparing inputs or decoding boxes: the baseline of benchmarks. */
+    public void runBare(ModelInput in) throws OrtException {
+        try (OrtSession.Result ignored = in.run(session, outputNames())) {
+            // only the call is measured
+        }
+    }
+
+    private Set<String> outputNames() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        levels.forEach(l -> names.addAll(List.of(l.scores(), l.distances())));
+        return names;
     }
 
     private static float[] slice(float[] all, int i, int n) {

@@ -75,36 +75,26 @@ public final class PerceptionPack implements ModelPack {
 
     /** Opens and checks the pack's models; every problem found is thrown together. */
     public static PerceptionPack open(PackSource source, Manifest manifest, RuntimeOptions options) {
-        Problems problems = manifest.problems();
         PerceptionSpec spec = PerceptionSpec.read(manifest);
-        HuggingFaceTokenizer tokenizer = null;
-        try (SessionFactory factory = new SessionFactory(options);
-                PackSessions files = new PackSessions(source, factory, problems)) {
+        return PackSessions.open(source, manifest, options, files -> {
+            Problems problems = files.problems();
             Optional<OrtSession> det = files.open(spec.textDetector());
             Optional<OrtSession> rec = files.open(spec.textRecognizer());
             Optional<OrtSession> emb = files.open(spec.sentenceEmbedder());
             Optional<CtcDecoder> ctc = files.read(spec.characters()).flatMap(text -> characters(text, spec, problems));
-            tokenizer = files.read(spec.sentenceTokenizer()).map(json -> loadTokenizer(json, spec, problems)).orElse(null);
+            // the embedder owns the tokenizer once the pack is made
+            HuggingFaceTokenizer tokenizer = files.closedUnlessKept(
+                    files.read(spec.sentenceTokenizer()).map(json -> loadTokenizer(json, spec, problems)).orElse(null));
             Optional<TextDetector> detector = det.flatMap(s ->
                     TextDetector.bind(s, new SessionContract(spec.textDetector(), s, problems)));
             Optional<TextRecognizer> recognizer = ctc.isEmpty() ? Optional.empty() : rec.flatMap(s ->
                     TextRecognizer.bind(s, new SessionContract(spec.textRecognizer(), s, problems), ctc.get()));
-            HuggingFaceTokenizer sentenceTokenizer = tokenizer;
             Optional<SentenceEmbedder> embedder = emb.flatMap(s ->
-                    SentenceEmbedder.bind(s, new SessionContract(spec.sentenceEmbedder(), s, problems), sentenceTokenizer));
+                    SentenceEmbedder.bind(s, new SessionContract(spec.sentenceEmbedder(), s, problems), tokenizer));
             problems.throwIfAny();
-            PerceptionPack pack = new PerceptionPack(manifest.name().isEmpty() ? source.describe() : manifest.name(),
-                    factory.deviceChoice(), options, files.keep(), detector.get(), recognizer.get(), embedder.get());
-            tokenizer = null; // the embedder owns it now
-            return pack;
-        } catch (OrtException e) {
-            problems.add("ONNX Runtime could not set up sessions: " + e.getMessage());
-            throw problems.toException();
-        } finally {
-            if (tokenizer != null) {
-                tokenizer.close();
-            }
-        }
+            return new PerceptionPack(files.packName(), files.device(), options, files.keep(), detector.get(),
+                    recognizer.get(), embedder.get());
+        });
     }
 
     /** PP-OCR's dictionary: one character per line, no final newline. */

@@ -1,6 +1,5 @@
 package io.streamlens.inference.vlm;
 
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.streamlens.inference.InferenceException;
 import io.streamlens.inference.ModelPack;
@@ -71,11 +70,9 @@ public final class VlmPack implements ModelPack {
      * the prompt. All problems found are thrown together as one {@code InvalidModelPackException}.
      */
     public static VlmPack open(PackSource source, Manifest manifest, RuntimeOptions options) {
-        Problems problems = manifest.problems();
         VlmSpec spec = VlmSpec.read(manifest);
-        VlmTokenizer tokenizer = null;
-        try (SessionFactory factory = new SessionFactory(options);
-                PackSessions files = new PackSessions(source, factory, problems)) {
+        return PackSessions.open(source, manifest, options, files -> {
+            Problems problems = files.problems();
             Optional<VisionEncoder> vision = files.open(spec.visionEncoder()).flatMap(s ->
                     VisionEncoder.bind(s, new SessionContract(spec.visionEncoder(), s, problems), spec.image()));
             Optional<TokenEmbedder> embedder = files.open(spec.embedTokens()).flatMap(s ->
@@ -83,7 +80,9 @@ public final class VlmPack implements ModelPack {
             Optional<Decoder> decoder = files.open(spec.decoder()).flatMap(s ->
                     Decoder.bind(s, new SessionContract(spec.decoder(), s, problems)));
             checkHiddenSizes(spec, vision, embedder, decoder, problems);
-            tokenizer = files.read(spec.tokenizer()).map(json -> loadTokenizer(json, spec, problems)).orElse(null);
+            // the pack owns the tokenizer once it is made
+            VlmTokenizer tokenizer = files.closedUnlessKept(
+                    files.read(spec.tokenizer()).map(json -> loadTokenizer(json, spec, problems)).orElse(null));
             OptionalLong imageToken = OptionalLong.empty();
             Set<Long> stopIds = new HashSet<>();
             if (tokenizer != null) {
@@ -99,19 +98,11 @@ public final class VlmPack implements ModelPack {
             problems.throwIfAny();
             String instruction = spec.prompt().instruction().isBlank() ? "Describe this image." : spec.prompt().instruction();
             GenerationOptions defaults = new GenerationOptions(instruction, spec.maxNewTokens(), Sampler.greedy(), 0L, true);
-            VlmPack pack = new VlmPack(manifest.name().isEmpty() ? source.describe() : manifest.name(),
-                    factory.deviceChoice(), options, files.keep(), tokenizer, vision.get(), generator, defaults);
+            VlmPack pack = new VlmPack(files.packName(), files.device(), options, files.keep(), tokenizer, vision.get(),
+                    generator, defaults);
             pack.compression = Set.copyOf(spec.compression());
-            tokenizer = null; // the pack owns it now
             return pack;
-        } catch (OrtException e) {
-            problems.add("ONNX Runtime could not set up sessions: " + e.getMessage());
-            throw problems.toException();
-        } finally {
-            if (tokenizer != null) {
-                tokenizer.close();
-            }
-        }
+        });
     }
 
     private static VlmTokenizer loadTokenizer(byte[] json, VlmSpec spec, Problems problems) {

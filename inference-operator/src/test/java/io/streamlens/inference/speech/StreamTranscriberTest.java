@@ -130,26 +130,8 @@ class StreamTranscriberTest {
         assertThat(texts(uninterrupted)).contains("people", "walked");
     }
 
-    @Test
-    void benchmarkReportsTheRealTimeFactor() throws Exception {
-        Audio audio = SpokenClips.speak(PEOPLE + " and platform twelve is closed until nine thirty", dir);
-        short[] pcm = SpeechClips.decode(SpokenClips.segments(SpokenClips.write(dir.resolve("b.mp4"), audio, 0, 99), "b", 2.0))
-                .stream().map(PcmChunk::samples).reduce(new short[0], StreamTranscriberTest::concat);
-
-        List<String> lines = SpeechBenchmark.run(model, pcm, 3);
-
-        System.out.println(lines);
-        assertThat(lines).singleElement().asString().contains("\"realTimeFactor\"").contains("\"words\"");
-    }
-
     private static long platformUs(List<Word> words) {
         return words.stream().filter(w -> w.text().equals("platform")).findFirst().orElseThrow().startUs();
-    }
-
-    private static short[] concat(short[] a, short[] b) {
-        short[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, joined, a.length, b.length);
-        return joined;
     }
 
     @Test

@@ -1,8 +1,9 @@
-package io.streamlens.compression.bench;
+package io.streamlens.deploy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.streamlens.compression.SyntheticGrids;
 import io.streamlens.compression.TokenGrid;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -30,7 +31,7 @@ class CompressBenchmarkTest {
 
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         new CompressBenchmark(1, 1).runInput("tiny", CompressBenchmark.windows(frames, 4),
-                List.of("pool:2", "pool:2,temporal:0.9,budget:10"), out);
+                List.of("pool:2", "pool:2,temporal:0.9,budget:10"), new JsonLines(out));
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(2);

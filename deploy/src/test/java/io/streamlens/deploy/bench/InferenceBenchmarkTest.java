@@ -1,10 +1,11 @@
-package io.streamlens.inference.bench;
+package io.streamlens.deploy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.records.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,10 @@ class InferenceBenchmarkTest {
     @Test
     void printsOneJsonLinePerModelInputAndBatch() throws Exception {
         List<String> lines = new ArrayList<>();
-        InferenceBenchmark.Settings quick = new InferenceBenchmark.Settings(
+        InferenceBenchmark.Options quick = new InferenceBenchmark.Options(
                 RuntimeOptions.defaults().withIntraOpThreads(1), List.of(2), Duration.ZERO, 1);
 
-        new InferenceBenchmark(quick, r -> lines.add(r.toJson())).run();
+        new InferenceBenchmark(quick, r -> lines.add(Json.write(r.toLine()))).run();
 
         ObjectMapper json = new ObjectMapper();
         List<String> models = new ArrayList<>();
@@ -33,6 +34,6 @@ class InferenceBenchmarkTest {
         assertThat(models).containsExactly(
                 "tiny-color/vision_encoder @2", "tiny-color/vision_encoder @2",
                 "perception/text_detector @2", "perception/text_recognizer @2", "perception/sentence_embedder @2",
-                "perception/ocr @1");
+                "objects/nanodet-g @2", "perception/ocr @1");
     }
 }

@@ -1,4 +1,4 @@
-package io.streamlens.compression.bench;
+package io.streamlens.deploy.bench;
 
 import io.streamlens.compression.TokenGrid;
 import java.util.Objects;

@@ -1,39 +1,44 @@
-package io.streamlens.deploy.cli;
+package io.streamlens.deploy.bench;
 
 import io.streamlens.captions.Perception;
-import io.streamlens.compression.TokenGrid;
-import io.streamlens.compression.bench.CompressBenchmark;
-import io.streamlens.compression.bench.PatchTokens;
 import io.streamlens.deploy.JobOptions;
-import io.streamlens.deploy.bench.DecodeBenchmark;
-import io.streamlens.deploy.bench.LatencyPlot;
-import io.streamlens.deploy.bench.SampledVideo;
-import io.streamlens.deploy.bench.SpokenSample;
+import io.streamlens.deploy.cli.ClusterJob;
+import io.streamlens.deploy.cli.JobFlags;
 import io.streamlens.deploy.cluster.FlinkRest;
-import io.streamlens.inference.bench.InferenceBenchmark;
-import io.streamlens.inference.detect.DetectorBenchmark;
+import io.streamlens.inference.Device;
+import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.speech.ModelCache;
-import io.streamlens.inference.speech.SpeechBenchmark;
 import io.streamlens.inference.speech.SpeechModel;
 import io.streamlens.ingest.SampleMedia;
-import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
 
+/**
+ * {@code ./streamlens bench NAME}: every benchmark, and the one place their options are parsed.
+ * Each subcommand turns its flags into the benchmark's own options and writes one JSON object
+ * per result line to standard output ({@link JsonLines}).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints one JSON object per result line.",
         subcommands = {BenchCommand.Decode.class, BenchCommand.Compress.class, BenchCommand.Inference.class,
                 BenchCommand.Pipeline.class})
-final class BenchCommand {
+public final class BenchCommand {
+
+    private static final JsonLines OUT = new JsonLines(System.out);
 
     @Command(name = "decode", mixinStandardHelpOptions = true,
             description = "Decode+sample rate per sampler next to FFmpeg's own single-thread decode rate; publish (segmenting) speed.")
@@ -54,7 +59,7 @@ final class BenchCommand {
                 System.err.println("no videos: pass --video FILE, or run ./dev/fetch-media first");
                 return 2;
             }
-            DecodeBenchmark bench = new DecodeBenchmark(System.out, repeats);
+            DecodeBenchmark bench = new DecodeBenchmark(OUT, repeats);
             List<SamplerSpec> specs = samplers.stream().map(SamplerSpec::parse).toList();
             for (Path file : files) {
                 bench.run(file.toString(), specs);
@@ -73,52 +78,58 @@ final class BenchCommand {
         @Option(names = "--no-synthetic", description = "skip the synthetic grids")
         boolean noSynthetic;
 
+        @Option(names = "--no-video", description = "synthetic grids only (no video is decoded)")
+        boolean noVideo;
+
         @Option(names = "--scale", defaultValue = "UNIT", description = "patch pixel scaling: UNIT ([0,1]) or CLIP (CLIP mean/std)")
         PatchTokens.Scale scale;
 
         @Override
         public Integer call() throws Exception {
-            CompressBenchmark bench = new CompressBenchmark(300, 700);
-            if (!noSynthetic) {
-                bench.runSynthetic(System.out);
-            }
-            List<Path> files = videos.isEmpty()
-                    ? List.of(SampleMedia.file(SampleMedia.COCKATOO), SampleMedia.file(SampleMedia.PHONE_1080P), SampleMedia.file(SampleMedia.HELLO_MP4))
+            List<Path> files = noVideo ? List.of()
+                    : videos.isEmpty() ? List.of(SampleMedia.file(SampleMedia.COCKATOO), SampleMedia.file(SampleMedia.PHONE_1080P),
+                            SampleMedia.file(SampleMedia.HELLO_MP4))
                     : videos;
-            for (Path file : files) {
-                // Two frames a second at CLIP ViT-L/14-336's input size: a static camera's windows of 8.
-                List<TokenGrid> grids = SampledVideo.sample(file.toString(), SamplerSpec.uniform(2), new FrameSize(336)).stream()
-                        .map(f -> PatchTokens.fromRgb(f.rgb(), f.width(), f.height(), f.ptsUs(), f.novelty(), 14, scale))
-                        .toList();
-                bench.runInput("video:" + file.getFileName() + ":" + scale.name().toLowerCase(java.util.Locale.ROOT),
-                        CompressBenchmark.windows(grids, CompressBenchmark.FRAMES_PER_WINDOW), CompressBenchmark.CHAINS, System.out);
-            }
+            new CompressBenchmark(300, 700).run(new CompressBenchmark.Options(files, !noSynthetic, scale), OUT);
             return 0;
         }
     }
 
     @Command(name = "inference", mixinStandardHelpOptions = true,
-            description = "Model latency and throughput at batch 1, 4 and 16 through StreamLens' batcher, next to bare "
+            description = "Model latency and throughput at each batch size through StreamLens' batcher, next to bare "
                     + "OrtSession.run on the same inputs; then the speech recogniser (audio seconds per wall second, one "
-                    + "thread) and the face and people detectors (ms per 640x360 frame, one thread). "
-                    + "Options: --threads N --device cpu|cuda[:N] --seconds S --batches 1,4,16")
+                    + "thread) and the face and people detectors (ms per 640x360 frame, one thread).")
     static final class Inference implements Callable<Integer> {
-        /** InferenceBenchmark parses its own options. */
-        @Unmatched
-        List<String> args = new ArrayList<>();
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+                description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE}, fastest for these models on a small host)")
+        int threads;
+
+        @Option(names = "--device", paramLabel = "cpu|cuda[:N]", defaultValue = "cpu", description = "default: ${DEFAULT-VALUE}")
+        String device;
+
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "2",
+                description = "minimum time per model and batch size (default: ${DEFAULT-VALUE})")
+        double seconds;
+
+        @Option(names = "--batches", split = ",", paramLabel = "N,N", defaultValue = "1,4,16",
+                description = "batch sizes (default: ${DEFAULT-VALUE})")
+        List<Integer> batches;
 
         @Override
         public Integer call() throws Exception {
-            InferenceBenchmark.main(args.toArray(String[]::new));
+            InferenceBenchmark.Options defaults = InferenceBenchmark.Options.defaults();
+            RuntimeOptions runtime = defaults.runtime().withIntraOpThreads(threads).withDevice(Device.parse(device));
+            new InferenceBenchmark(new InferenceBenchmark.Options(runtime, batches, Duration.ofMillis((long) (seconds * 1000)),
+                    defaults.minRounds()), r -> OUT.write(r.toLine())).run();
             Optional<short[]> speech = SpokenSample.speak(SpokenSample.PARAGRAPH);
             if (speech.isEmpty()) {
                 System.err.println("speech recogniser not measured: espeak-ng, which reads the test paragraph, is not installed");
             } else {
                 try (SpeechModel model = SpeechModel.acquire(ModelCache.defaultRoot())) {
-                    SpeechBenchmark.run(model, speech.get(), 3).forEach(System.out::println);
+                    OUT.write(SpeechBenchmark.run(model, speech.get(), 3));
                 }
             }
-            DetectorBenchmark.run(Duration.ofSeconds(3)).forEach(System.out::println);
+            DetectorBenchmark.run(Duration.ofSeconds(3), OUT);
             return 0;
         }
     }
@@ -146,8 +157,7 @@ final class BenchCommand {
         boolean skipLive;
 
         @Option(names = "--live-delivery", split = ",", description = "live-mode guarantees (default: AT_LEAST_ONCE,EXACTLY_ONCE)")
-        List<org.apache.flink.connector.base.DeliveryGuarantee> liveDelivery = new ArrayList<>(List.of(
-                org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE, org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE));
+        List<DeliveryGuarantee> liveDelivery = new ArrayList<>(List.of(DeliveryGuarantee.AT_LEAST_ONCE, DeliveryGuarantee.EXACTLY_ONCE));
 
         @Option(names = "--plot", paramLabel = "PNG", description = "also draw live latency against streams into this PNG")
         Path plot;
@@ -160,31 +170,31 @@ final class BenchCommand {
                 description = "archive mode: also run on this Flink cluster (./streamlens cluster start), next to the MiniCluster")
         String jobManager;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         JobFlags job;
 
         @Override
         public Integer call() throws Exception {
-            PipelineBenchmark bench = new PipelineBenchmark(System.out, job.toOptions());
+            PipelineBenchmark bench = new PipelineBenchmark(OUT, job.toOptions());
             if (!skipArchive) {
                 List<Path> files = videos.isEmpty() ? SampleMedia.videos() : videos;
                 for (String sampler : samplers) {
                     bench.archive(files, SamplerSpec.parse(sampler));
                     if (jobManager != null) {
-                        bench.archiveOnCluster(files, SamplerSpec.parse(sampler), new FlinkRest(jobManager), RunCommand.defaultJobJar());
+                        bench.archiveOnCluster(files, SamplerSpec.parse(sampler), new FlinkRest(jobManager), ClusterJob.defaultJar());
                     }
                 }
                 if (perceptionOff) {
-                    new PipelineBenchmark(System.out, withoutPerception(job.toOptions())).archive(files, SamplerSpec.parse(samplers.get(0)));
+                    new PipelineBenchmark(OUT, withoutPerception(job.toOptions())).archive(files, SamplerSpec.parse(samplers.get(0)));
                 }
             }
             if (!skipLive) {
-                Path work = java.nio.file.Files.createTempDirectory("streamlens-bench");
-                java.util.Map<String, List<LatencyPlot.Point>> points = new java.util.LinkedHashMap<>();
+                Path work = Files.createTempDirectory("streamlens-bench");
+                Map<String, List<LatencyPlot.Point>> points = new LinkedHashMap<>();
                 for (int n : streams) {
-                    for (var delivery : liveDelivery) {
+                    for (DeliveryGuarantee delivery : liveDelivery) {
                         PipelineBenchmark.Latency l = bench.live(n, seconds, delivery, work);
-                        points.computeIfAbsent(delivery.toString().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                        points.computeIfAbsent(delivery.toString().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                                 .add(new LatencyPlot.Point(n, l.p50Ms(), l.p95Ms()));
                     }
                 }
@@ -197,6 +207,6 @@ final class BenchCommand {
     }
 
     private static JobOptions withoutPerception(JobOptions options) {
-        return options.toBuilder().models(options.models().withPerception(java.util.EnumSet.noneOf(Perception.class))).build();
+        return options.toBuilder().models(options.models().withPerception(EnumSet.noneOf(Perception.class))).build();
     }
 }

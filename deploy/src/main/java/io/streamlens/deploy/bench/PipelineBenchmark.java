@@ -1,18 +1,19 @@
-package io.streamlens.deploy.cli;
+package io.streamlens.deploy.bench;
 
 import io.streamlens.deploy.JobOptions;
+import io.streamlens.deploy.cli.CaptionTail;
+import io.streamlens.deploy.cli.ClusterJob;
+import io.streamlens.deploy.cli.LocalPipeline;
 import io.streamlens.deploy.cluster.FlinkRest;
 import io.streamlens.ingest.SampleClip;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
 import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.records.Caption;
-import io.streamlens.records.Json;
 import io.streamlens.records.StreamIds;
 import io.streamlens.sampler.SamplerSpec;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +38,10 @@ final class PipelineBenchmark {
     /** Segments of the generated live clips: a keyframe every second, cut every 2 s. */
     private static final long SEGMENT_MS = 2000;
 
-    private final PrintStream out;
+    private final JsonLines out;
     private final JobOptions options;
 
-    PipelineBenchmark(PrintStream out, JobOptions options) {
+    PipelineBenchmark(JsonLines out, JobOptions options) {
         this.out = out;
         this.options = options;
     }
@@ -55,7 +56,7 @@ final class PipelineBenchmark {
             double wall = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> line = archiveLine(sampler, reports.size(), "minicluster", videoSeconds, wall);
             line.put("stateBytesPerStream", stateBytesPerStream(local.checkpointDir(), reports.size()));
-            emit(line);
+            out.write(line);
         }
     }
 
@@ -104,7 +105,7 @@ final class PipelineBenchmark {
             Map<String, Object> line = archiveLine(sampler, reports.size(), where, videoSeconds, wall);
             // start-up: fresh TaskManager JVMs load FFmpeg, ONNX Runtime, OpenCV and Vosk for the job
             line.put("firstCaptionSeconds", round((firstCaption.get() - t0) / 1e9));
-            emit(line);
+            out.write(line);
         }
     }
 
@@ -184,7 +185,7 @@ final class PipelineBenchmark {
             line.put("p50Ms", percentile(sorted, 0.50));
             line.put("p95Ms", percentile(sorted, 0.95));
             line.put("stateBytesPerStream", stateBytesPerStream(local.checkpointDir(), streams));
-            emit(line);
+            out.write(line);
             return new Latency(orZero(percentile(sorted, 0.50)), orZero(percentile(sorted, 0.95)));
         }
     }
@@ -235,12 +236,7 @@ final class PipelineBenchmark {
         return sorted.isEmpty() ? null : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
-    private void emit(Map<String, Object> line) {
-        out.println(Json.write(line));
-        out.flush();
-    }
-
     private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
+        return JsonLines.round(v, 2);
     }
 }

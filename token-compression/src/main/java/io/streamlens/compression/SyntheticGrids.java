@@ -1,6 +1,5 @@
-package io.streamlens.compression.bench;
+package io.streamlens.compression;
 
-import io.streamlens.compression.TokenGrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,9 +1,12 @@
-package io.streamlens.inference.detect;
+package io.streamlens.deploy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamlens.records.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,12 +15,14 @@ class DetectorBenchmarkTest {
 
     @Test
     void printsOneJsonLinePerCaseWithAPositiveTime() throws Exception {
-        List<String> lines = DetectorBenchmark.run(Duration.ZERO);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
+        DetectorBenchmark.run(Duration.ZERO, new JsonLines(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(3);
-        ObjectMapper json = new ObjectMapper();
         for (String line : lines) {
-            JsonNode node = json.readTree(line);
+            JsonNode node = Json.tree(line);
             assertThat(node.get("model").asText()).startsWith("detect/");
             assertThat(node.get("input").asText()).isEqualTo("frame 640x360, text and noise");
             assertThat(node.get("msPerFrame").asDouble()).isPositive();

@@ -1,8 +1,7 @@
-package io.streamlens.compression.bench;
+package io.streamlens.compression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamlens.compression.TokenGrid;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

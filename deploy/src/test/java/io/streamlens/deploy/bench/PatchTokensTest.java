@@ -1,4 +1,4 @@
-package io.streamlens.compression.bench;
+package io.streamlens.deploy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +46,7 @@ class PatchTokensTest {
 
     @Test
     void fourteenPixelPatchesMakeViTInputTokens() {
-        TokenGrid grid = CompressBenchmark.patchTokens(new byte[336 * 336 * 3], 336, 336, 0, 1, 14);
+        TokenGrid grid = PatchTokens.fromRgb(new byte[336 * 336 * 3], 336, 336, 0, 1, 14);
 
         assertThat(grid.rows()).isEqualTo(24);
         assertThat(grid.dim()).isEqualTo(588);

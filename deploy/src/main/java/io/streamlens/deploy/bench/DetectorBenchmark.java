@@ -1,7 +1,7 @@
-package io.streamlens.inference.detect;
+package io.streamlens.deploy.bench;
 
 import io.streamlens.inference.RgbImage;
-import io.streamlens.records.Json;
+import io.streamlens.inference.detect.PeopleAndFacesDetector;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -17,7 +17,8 @@ import java.util.function.Function;
 import org.bytedeco.opencv.global.opencv_core;
 
 /**
- * Milliseconds per frame of {@link PeopleAndFacesDetector} on one thread, one JSON object per line:
+ * {@code bench inference}, part 3: milliseconds per frame of {@link PeopleAndFacesDetector} on one
+ * thread, one JSON object per line:
  *
  * <pre>{"model":"detect/faces","input":"frame 640x360, text and noise","msPerFrame":…,"framesPerSecond":…,"rounds":…,"threads":1}</pre>
  *
@@ -36,61 +37,42 @@ public final class DetectorBenchmark {
     }
 
     /** The three cases on a generated 640×360 frame, each for at least {@code minTimePerCase}. */
-    public static List<String> run(Duration minTimePerCase) {
-        return run(generatedFrame(), "frame 640x360, text and noise", minTimePerCase);
+    public static void run(Duration minTimePerCase, JsonLines out) throws Exception {
+        run(generatedFrame(), "frame 640x360, text and noise", minTimePerCase, out);
     }
 
     /** The three cases on {@code frame}, described as {@code input} in the output. */
-    public static List<String> run(RgbImage frame, String input, Duration minTimePerCase) {
+    public static void run(RgbImage frame, String input, Duration minTimePerCase, JsonLines out) throws Exception {
         int threadsBefore = opencv_core.getNumThreads();
         opencv_core.setNumThreads(1);
         try (PeopleAndFacesDetector detector = PeopleAndFacesDetector.open()) {
-            List<String> lines = new ArrayList<>();
-            lines.add(measure("detect/faces", input, minTimePerCase, frame, detector::faces));
-            lines.add(measure("detect/bodies", input, minTimePerCase, frame, detector::bodies));
-            lines.add(measure("detect/faces+bodies", input, minTimePerCase, frame, detector::detect));
-            return lines;
+            out.write(measure("detect/faces", input, minTimePerCase, frame, detector::faces));
+            out.write(measure("detect/bodies", input, minTimePerCase, frame, detector::bodies));
+            out.write(measure("detect/faces+bodies", input, minTimePerCase, frame, detector::detect));
         } finally {
             opencv_core.setNumThreads(threadsBefore);
         }
     }
 
-    public static void main(String[] args) {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
-        run(Duration.ofMillis((long) (seconds * 1000))).forEach(System.out::println);
-    }
-
-    private static String measure(String model, String input, Duration minTime, RgbImage frame,
-            Function<RgbImage, ?> detection) {
+    private static Map<String, Object> measure(String model, String input, Duration minTime, RgbImage frame,
+            Function<RgbImage, ?> detection) throws Exception {
         for (int i = 0; i < WARM_UP_ROUNDS; i++) {
             detection.apply(frame);
         }
         List<Double> ms = new ArrayList<>();
         long end = System.nanoTime() + minTime.toNanos();
         while (ms.size() < MIN_ROUNDS || System.nanoTime() < end) {
-            long start = System.nanoTime();
-            detection.apply(frame);
-            ms.add((System.nanoTime() - start) / 1e6);
+            ms.add(Timing.millis(() -> detection.apply(frame)));
         }
-        double median = median(ms);
+        double median = Timing.median(ms);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", model);
         json.put("input", input);
-        json.put("msPerFrame", round(median));
-        json.put("framesPerSecond", round(1000 / median));
+        json.put("msPerFrame", JsonLines.round(median, 3));
+        json.put("framesPerSecond", JsonLines.round(1000 / median, 3));
         json.put("rounds", ms.size());
         json.put("threads", 1);
-        return Json.write(json);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+        return json;
     }
 
     /**

@@ -1,13 +1,15 @@
-package io.streamlens.inference.speech;
+package io.streamlens.deploy.bench;
 
-import io.streamlens.records.Json;
+import io.streamlens.inference.speech.SpeechModel;
+import io.streamlens.inference.speech.StreamTranscriber;
+import io.streamlens.inference.speech.Word;
 import io.streamlens.sampler.audio.PcmChunk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Speech recognition speed on one thread, for {@code ./streamlens bench inference}: the given
+ * {@code bench inference}, part 2: speech recognition speed on one thread. The given
  * audio is transcribed whole (through {@link StreamTranscriber}, fed in 2 s chunks as segments
  * would be) several times, and the median round is reported as one JSON line:
  *
@@ -31,25 +33,20 @@ public final class SpeechBenchmark {
     /**
      * @param pcm 16 kHz mono audio, ideally with speech (silence is decoded faster)
      * @param rounds how many times to transcribe it; the median is reported
-     * @return JSON lines, one per measured case
      */
-    public static List<String> run(SpeechModel model, short[] pcm, int rounds) {
+    public static Result run(SpeechModel model, short[] pcm, int rounds) throws Exception {
         if (rounds < 1 || pcm.length == 0) {
             throw new IllegalArgumentException("need audio and at least one round");
         }
-        long[] nanos = new long[rounds];
-        int words = 0;
+        List<Double> ms = new ArrayList<>();
+        int[] words = {0};
         for (int round = 0; round < rounds; round++) {
-            long begin = System.nanoTime();
-            words = transcribe(model, pcm);
-            nanos[round] = System.nanoTime() - begin;
+            ms.add(Timing.millis(() -> words[0] = transcribe(model, pcm)));
         }
-        Arrays.sort(nanos);
-        double wall = nanos[rounds / 2] / 1e9;
+        double wall = Timing.median(ms) / 1000;
         double audio = pcm.length / (double) StreamTranscriber.SAMPLE_RATE;
-        Result result = new Result("speech/vosk-model-en", String.format("pcm 16 kHz %.1f s", audio),
-                audio, wall, wall / audio, audio / wall, words, rounds);
-        return List.of(Json.write(result));
+        return new Result("speech/vosk-model-en", String.format("pcm 16 kHz %.1f s", audio),
+                audio, wall, wall / audio, audio / wall, words[0], rounds);
     }
 
     private static int transcribe(SpeechModel model, short[] pcm) {

@@ -1,22 +1,28 @@
-package io.streamlens.compression.bench;
+package io.streamlens.deploy.bench;
 
 import io.streamlens.compression.Compressed;
 import io.streamlens.compression.CompressionChain;
 import io.streamlens.compression.Fidelity;
+import io.streamlens.compression.SyntheticGrids;
 import io.streamlens.compression.TokenGrid;
-import java.io.PrintStream;
+import io.streamlens.sampler.FrameSize;
+import io.streamlens.sampler.SamplerSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code streamlens bench compress}: for each input and chain, one JSON line with the reduction, the
+ * {@code bench compress}: for each input and chain, one JSON line with the reduction, the
  * fidelity ({@link Fidelity}) and the speed, beside the speed of a plain copy of the same floats
  * measured in the same run. Single thread; each measurement is warmed up first and reports the
- * median pass.
+ * median pass. Inputs: synthetic SigLIP/CLIP-sized grids, then ViT patch tokens
+ * ({@link PatchTokens}) of real video frames.
  *
  * <pre>{@code
- * CompressBenchmark.run(frames, "city.mpg", System.out);   // synthetic inputs, then the real frames
+ * new CompressBenchmark(300, 700).run(new CompressBenchmark.Options(videos, true, PatchTokens.Scale.UNIT), out);
  * }</pre>
  */
 public final class CompressBenchmark {
@@ -28,6 +34,22 @@ public final class CompressBenchmark {
 
     /** Frames compressed together, as a 4 s window sampled at 2 fps would hold. */
     public static final int FRAMES_PER_WINDOW = 8;
+
+    /** Two frames a second at CLIP ViT-L/14-336's input size: a static camera's windows of 8. */
+    private static final SamplerSpec SAMPLER = SamplerSpec.uniform(2);
+    private static final FrameSize FRAME_SIZE = new FrameSize(336);
+    private static final int PATCH = 14;
+
+    /**
+     * @param videos videos whose frames become patch tokens (none: synthetic grids only)
+     * @param synthetic whether to measure the synthetic grids first
+     * @param scale how patch pixels are scaled
+     */
+    public record Options(List<Path> videos, boolean synthetic, PatchTokens.Scale scale) {
+        public Options {
+            videos = List.copyOf(videos);
+        }
+    }
 
     private final long warmupNanos;
     private final long measureNanos;
@@ -41,34 +63,22 @@ public final class CompressBenchmark {
         this.measureNanos = measureMillis * 1_000_000;
     }
 
-    /** Runs the synthetic inputs, then, unless {@code realFrames} is empty, the real ones. */
-    public static void run(List<TokenGrid> realFrames, String realLabel, PrintStream out) {
-        CompressBenchmark bench = new CompressBenchmark(300, 700);
-        bench.runSynthetic(out);
-        if (!realFrames.isEmpty()) {
-            bench.runInput(realLabel, windows(realFrames, FRAMES_PER_WINDOW), CHAINS, out);
+    /** The synthetic grids unless left out, then every video. */
+    public void run(Options options, JsonLines out) throws Exception {
+        if (options.synthetic()) {
+            runSynthetic(out);
+        }
+        for (Path file : options.videos()) {
+            List<TokenGrid> grids = SampledVideo.sample(file.toString(), SAMPLER, FRAME_SIZE).stream()
+                    .map(f -> PatchTokens.fromRgb(f.rgb(), f.width(), f.height(), f.ptsUs(), f.novelty(), PATCH, options.scale()))
+                    .toList();
+            runInput("video:" + file.getFileName() + ":" + options.scale().name().toLowerCase(Locale.ROOT),
+                    windows(grids, FRAMES_PER_WINDOW), CHAINS, out);
         }
     }
 
-    /**
-     * ViT-input patch tokens of one RGB frame, CLIP-normalised, for {@link #run}: with {@code patch}
-     * 14, a 336×336 frame becomes CLIP ViT-L/14-336's 24×24 grid of 588-wide tokens. See
-     * {@link PatchTokens} for the [0, 1] scaling.
-     */
-    public static TokenGrid patchTokens(byte[] rgb, int width, int height, long ptsUs, double novelty, int patch) {
-        return PatchTokens.fromRgb(rgb, width, height, ptsUs, novelty, patch);
-    }
-
-    /**
-     * The synthetic part alone:
-     * {@code java -cp token-compression/target/classes io.streamlens.compression.bench.CompressBenchmark}.
-     */
-    public static void main(String[] args) {
-        new CompressBenchmark(300, 700).runSynthetic(System.out);
-    }
-
     /** SigLIP-so400m-sized (27×27×1152) and CLIP ViT-L/14-336-sized (24×24×1024) static-camera windows. */
-    public void runSynthetic(PrintStream out) {
+    public void runSynthetic(JsonLines out) {
         runInput("synthetic-siglip-27x27x1152",
                 List.of(SyntheticGrids.staticCamera(27, 27, 1152, FRAMES_PER_WINDOW, 27)), CHAINS, out);
         runInput("synthetic-clip-24x24x1024",
@@ -76,15 +86,14 @@ public final class CompressBenchmark {
     }
 
     /** Measures every chain on the windows of one input, printing one JSON line per chain. */
-    public void runInput(String label, List<List<TokenGrid>> windows, List<String> chains, PrintStream out) {
+    public void runInput(String label, List<List<TokenGrid>> windows, List<String> chains, JsonLines out) {
         float[][] copies = windows.stream().flatMap(List::stream)
                 .map(grid -> new float[grid.values().length]).toArray(float[][]::new);
         for (String spec : chains) {
             // Measured again beside each chain, so the two see similar load on a shared machine; on
             // its own, so the copy runs warm: the strict yardstick.
             double copyNanos = medianNanos(() -> copy(windows, copies));
-            out.println(measure(label, windows, CompressionChain.parse(spec), copyNanos).toJson());
-            out.flush();
+            out.write(measure(label, windows, CompressionChain.parse(spec), copyNanos).toLine());
         }
     }
 
@@ -160,12 +169,7 @@ public final class CompressBenchmark {
         if (sink == Long.MIN_VALUE) {
             throw new AssertionError("unreachable; reading sink keeps the passes alive");
         }
-        return median(times);
-    }
-
-    private static double median(List<Long> times) {
-        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-        return sorted[sorted.length / 2];
+        return Timing.median(times);
     }
 
     private static float[] concat(List<float[]> parts) {
@@ -193,29 +197,23 @@ public final class CompressBenchmark {
             return tokensIn == 0 ? 0 : 1 - (double) tokensOut / tokensIn;
         }
 
-        String toJson() {
-            return String.format(Locale.ROOT,
-                    "{\"input\":\"%s\",\"chain\":\"%s\",\"dim\":%d,\"frames\":%d,\"framesPerWindow\":%d,"
-                            + "\"tokensIn\":%d,\"tokensOut\":%d,\"reduction\":%.4f,\"meanCosine\":%.4f,"
-                            + "\"p5Cosine\":%.4f,\"tokensPerSecond\":%.0f,\"copyTokensPerSecond\":%.0f,"
-                            + "\"msPerFrame\":%.3f}",
-                    escape(input), escape(chain), dim, frames, framesPerWindow,
-                    tokensIn, tokensOut, reduction(), meanCosine, p5Cosine, tokensPerSecond, copyTokensPerSecond,
-                    msPerFrame);
-        }
-
-        private static String escape(String s) {
-            StringBuilder b = new StringBuilder();
-            for (char c : s.toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    b.append('\\').append(c);
-                } else if (c < 0x20) {
-                    b.append(String.format("\\u%04x", (int) c));
-                } else {
-                    b.append(c);
-                }
-            }
-            return b.toString();
+        /** The printed line; figures rounded as the tables in docs/benchmarks.md read them. */
+        Map<String, Object> toLine() {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("input", input);
+            line.put("chain", chain);
+            line.put("dim", dim);
+            line.put("frames", frames);
+            line.put("framesPerWindow", framesPerWindow);
+            line.put("tokensIn", tokensIn);
+            line.put("tokensOut", tokensOut);
+            line.put("reduction", JsonLines.round(reduction(), 4));
+            line.put("meanCosine", JsonLines.round(meanCosine, 4));
+            line.put("p5Cosine", JsonLines.round(p5Cosine, 4));
+            line.put("tokensPerSecond", Math.round(tokensPerSecond));
+            line.put("copyTokensPerSecond", Math.round(copyTokensPerSecond));
+            line.put("msPerFrame", JsonLines.round(msPerFrame, 3));
+            return line;
         }
     }
 }
