@@ -1,11 +1,10 @@
 package io.streamlens.captions;
 
-import io.streamlens.records.Durations;
-
 import io.streamlens.records.Caption;
 import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.DeadLetterReason;
+import io.streamlens.records.Durations;
 import java.util.Optional;
 
 /**

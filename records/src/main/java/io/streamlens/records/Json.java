@@ -3,8 +3,8 @@ package io.streamlens.records;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** The one JSON mapping of StreamLens records: camelCase fields, unknown fields ignored. */
 public final class Json {

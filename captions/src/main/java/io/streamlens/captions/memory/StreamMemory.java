@@ -1,9 +1,8 @@
 package io.streamlens.captions.memory;
 
-import io.streamlens.records.Durations;
-
 import io.streamlens.captions.PerceptionCaption;
 import io.streamlens.records.Answer;
+import io.streamlens.records.Durations;
 import io.streamlens.records.Query;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,6 @@
 package io.streamlens.captions.track;
 
 import io.streamlens.records.Detection;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,7 +1,6 @@
 package io.streamlens.captions.track;
 
 import io.streamlens.records.TrackedObject;
-
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package io.streamlens.captions.track;
 
 import io.streamlens.records.Detection;
-
 import java.util.List;
 
 /** Reads a {@link Motion} from one track's sightings in a window. */

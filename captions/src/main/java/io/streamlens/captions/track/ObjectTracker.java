@@ -1,15 +1,10 @@
 package io.streamlens.captions.track;
 
-import io.streamlens.records.TrackedFrame;
-
-import io.streamlens.records.EndedTrack;
-
-import io.streamlens.records.TrackedObject;
-
-import io.streamlens.records.FrameDetections;
-
 import io.streamlens.records.Detection;
-
+import io.streamlens.records.EndedTrack;
+import io.streamlens.records.FrameDetections;
+import io.streamlens.records.TrackedFrame;
+import io.streamlens.records.TrackedObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

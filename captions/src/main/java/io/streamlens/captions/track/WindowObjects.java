@@ -1,9 +1,7 @@
 package io.streamlens.captions.track;
 
 import io.streamlens.records.TrackedFrame;
-
 import io.streamlens.records.TrackedObject;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -14,6 +14,5 @@
  */
 package io.streamlens.captions.track;
 
-import io.streamlens.records.TrackedFrame;
-
 import io.streamlens.records.FrameDetections;
+import io.streamlens.records.TrackedFrame;

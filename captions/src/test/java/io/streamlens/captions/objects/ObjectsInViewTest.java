@@ -1,22 +1,16 @@
 package io.streamlens.captions.objects;
 
-import io.streamlens.records.TrackedFrame;
-
-import io.streamlens.records.FrameDetections;
-
-import io.streamlens.records.Detection;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamlens.records.Detection;
-import io.streamlens.records.FrameDetections;
 import io.streamlens.captions.track.MotionOptions;
 import io.streamlens.captions.track.ObjectTracker;
-import io.streamlens.records.TrackedFrame;
 import io.streamlens.captions.track.TrackerOptions;
 import io.streamlens.captions.track.TrackerState;
 import io.streamlens.captions.track.TrackerStep;
 import io.streamlens.captions.track.WindowObjects;
+import io.streamlens.records.Detection;
+import io.streamlens.records.FrameDetections;
+import io.streamlens.records.TrackedFrame;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,9 @@
 package io.streamlens.captions.track;
 
-import io.streamlens.records.FrameDetections;
-
-import io.streamlens.records.Detection;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamlens.records.Detection;
+import io.streamlens.records.FrameDetections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,5 @@
 package io.streamlens.captions.track;
 
-import io.streamlens.records.TrackedFrame;
-
-import io.streamlens.records.EndedTrack;
-
-import io.streamlens.records.TrackedObject;
-
-import io.streamlens.records.Detection;
-
 import static io.streamlens.captions.track.Scenes.at;
 import static io.streamlens.captions.track.Scenes.box;
 import static io.streamlens.captions.track.Scenes.idOf;
@@ -18,6 +10,10 @@ import static io.streamlens.captions.track.Scenes.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamlens.records.Detection;
+import io.streamlens.records.EndedTrack;
+import io.streamlens.records.TrackedFrame;
+import io.streamlens.records.TrackedObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

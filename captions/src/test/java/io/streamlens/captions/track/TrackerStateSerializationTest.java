@@ -1,19 +1,14 @@
 package io.streamlens.captions.track;
 
-import io.streamlens.records.TrackedFrame;
-
-import io.streamlens.records.EndedTrack;
-
-import io.streamlens.records.TrackedObject;
-
-import io.streamlens.records.FrameDetections;
-
-import io.streamlens.records.Detection;
-
 import static io.streamlens.captions.track.Scenes.idOf;
 import static io.streamlens.captions.track.Scenes.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlens.records.Detection;
+import io.streamlens.records.EndedTrack;
+import io.streamlens.records.FrameDetections;
+import io.streamlens.records.TrackedFrame;
+import io.streamlens.records.TrackedObject;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

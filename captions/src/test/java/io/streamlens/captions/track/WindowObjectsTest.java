@@ -1,17 +1,14 @@
 package io.streamlens.captions.track;
 
-import io.streamlens.records.TrackedFrame;
-
-import io.streamlens.records.TrackedObject;
-
-import io.streamlens.records.Detection;
-
 import static io.streamlens.captions.track.Scenes.box;
 import static io.streamlens.captions.track.Scenes.notLookedAt;
 import static io.streamlens.captions.track.Scenes.person;
 import static io.streamlens.captions.track.Scenes.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlens.records.Detection;
+import io.streamlens.records.TrackedFrame;
+import io.streamlens.records.TrackedObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

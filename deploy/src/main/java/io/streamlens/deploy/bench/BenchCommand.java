@@ -129,7 +129,7 @@ public final class BenchCommand {
                     OUT.write(SpeechBenchmark.run(model, speech.get(), 3));
                 }
             }
-            DetectorBenchmark.run(Duration.ofSeconds(3), OUT);
+            PeopleBenchmark.run(Duration.ofSeconds(3), OUT);
             return 0;
         }
     }

@@ -1,8 +1,7 @@
 package io.streamlens.deploy.cli;
 
-import io.streamlens.records.Durations;
-
 import io.streamlens.records.Answer;
+import io.streamlens.records.Durations;
 import io.streamlens.records.Json;
 import io.streamlens.records.Query;
 import io.streamlens.records.Topics;

@@ -1,7 +1,5 @@
 package io.streamlens.deploy.cli;
 
-import io.streamlens.records.Durations;
-
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.ingest.SampleClip;
@@ -9,6 +7,7 @@ import io.streamlens.ingest.SegmentPublisher.PublishReport;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
+import io.streamlens.records.Durations;
 import io.streamlens.records.Json;
 import io.streamlens.records.Query;
 import io.streamlens.records.StreamIds;

@@ -1,9 +1,9 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.deploy.TopicDump;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
-import io.streamlens.deploy.TopicDump;
 import io.streamlens.records.Json;
 import io.streamlens.sinks.Subtitles;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.streamlens.deploy.cli;
 
-import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
+import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.records.StreamIds;
 import io.streamlens.records.Topics;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.bench.BenchCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code ./streamlens}: turns video into text people and programs can use. */
 @Command(name = "streamlens", mixinStandardHelpOptions = true, version = "StreamLens 0.1.0",

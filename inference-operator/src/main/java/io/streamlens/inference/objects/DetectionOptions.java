@@ -1,7 +1,6 @@
 package io.streamlens.inference.objects;
 
 import io.streamlens.records.Detection;
-
 import java.io.Serializable;
 
 /**

@@ -1,9 +1,7 @@
 package io.streamlens.inference.objects;
 
 import io.streamlens.records.CocoLabels;
-
 import io.streamlens.records.Detection;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.streamlens.inference.objects;
 
-import io.streamlens.records.Detection;
-
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -15,6 +13,7 @@ import io.streamlens.inference.runtime.ModelInput;
 import io.streamlens.inference.runtime.Normalization;
 import io.streamlens.inference.runtime.SessionFactory;
 import io.streamlens.inference.runtime.Tensors;
+import io.streamlens.records.Detection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

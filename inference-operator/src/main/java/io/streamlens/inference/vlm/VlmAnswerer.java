@@ -1,7 +1,5 @@
 package io.streamlens.inference.vlm;
 
-import io.streamlens.records.Durations;
-
 import io.streamlens.captions.PerceptionCaption;
 import io.streamlens.captions.memory.MemoryEntry;
 import io.streamlens.captions.memory.QuestionAnswerer;
@@ -12,6 +10,7 @@ import io.streamlens.inference.SharedSessions;
 import io.streamlens.inference.VisualTokens;
 import io.streamlens.inference.perception.PerceptionEmbedder;
 import io.streamlens.records.Answer;
+import io.streamlens.records.Durations;
 import io.streamlens.records.Query;
 import java.util.List;
 import java.util.Optional;

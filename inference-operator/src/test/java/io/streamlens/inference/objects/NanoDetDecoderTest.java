@@ -1,10 +1,9 @@
 package io.streamlens.inference.objects;
 
-import io.streamlens.records.Detection;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.streamlens.records.Detection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

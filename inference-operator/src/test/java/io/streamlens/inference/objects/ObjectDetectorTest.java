@@ -1,12 +1,11 @@
 package io.streamlens.inference.objects;
 
-import io.streamlens.records.Detection;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.ingest.SampleMedia;
+import io.streamlens.records.Detection;
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;

@@ -1,9 +1,9 @@
 package io.streamlens.inference.perception;
 
-import io.streamlens.captions.memory.MemoryEntry;
-import io.streamlens.captions.memory.StreamMemory;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlens.captions.memory.MemoryEntry;
+import io.streamlens.captions.memory.StreamMemory;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Query;

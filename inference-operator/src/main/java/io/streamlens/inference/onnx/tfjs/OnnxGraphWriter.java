@@ -1,8 +1,8 @@
 package io.streamlens.inference.onnx.tfjs;
 
-import io.streamlens.inference.onnx.OnnxModelBuilder;
 import io.streamlens.inference.onnx.OnnxModelBuilder.Attribute;
 import io.streamlens.inference.onnx.OnnxModelBuilder.ElementType;
+import io.streamlens.inference.onnx.OnnxModelBuilder;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.streamlens.inference.onnx.tfjs;
 
-import io.streamlens.inference.onnx.OnnxModelBuilder;
 import io.streamlens.inference.onnx.OnnxModelBuilder.ElementType;
+import io.streamlens.inference.onnx.OnnxModelBuilder;
 import io.streamlens.inference.onnx.tfjs.TfjsGraph.Node;
 import io.streamlens.inference.onnx.tfjs.TfjsGraph.Port;
 import io.streamlens.inference.onnx.tfjs.Value.Constant;
