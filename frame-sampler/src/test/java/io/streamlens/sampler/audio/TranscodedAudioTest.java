@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_FLAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG2VIDEO;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_S16LE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_VORBIS;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import io.streamlens.records.VideoSegment;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Sources whose audio MPEG-TS cannot carry (FLAC, PCM) come out of the segmenter with an AAC
+ * Sources whose audio MPEG-TS cannot carry (FLAC, PCM, Vorbis) come out of the segmenter with an AAC
  * track, and their sound decodes where it plays: tone bursts at known times are found there.
  */
 class TranscodedAudioTest {
@@ -33,9 +34,13 @@ class TranscodedAudioTest {
     Path dir;
 
     @ParameterizedTest(name = "{0} {1} at {2} Hz, {3} channel(s)")
-    @CsvSource({"mkv, flac, 44100, 2", "mkv, pcm_s16le, 16000, 1", "avi, pcm_s16le, 48000, 2", "mkv, flac, 8000, 1"})
+    @CsvSource({"mkv, flac, 44100, 2", "mkv, pcm_s16le, 16000, 1", "avi, pcm_s16le, 48000, 2", "mkv, flac, 8000, 1", "mkv, vorbis, 44100, 2"})
     void shouldCarryAudioMpegTsCannotAsAacOnTheSameClock(String container, String codec, int rate, int channels) throws Exception {
-        Path clip = write(dir.resolve("bursts." + container), codec.equals("flac") ? AV_CODEC_ID_FLAC : AV_CODEC_ID_PCM_S16LE, rate, channels);
+        Path clip = write(dir.resolve("bursts." + container), switch (codec) {
+            case "flac" -> AV_CODEC_ID_FLAC;
+            case "vorbis" -> AV_CODEC_ID_VORBIS;
+            default -> AV_CODEC_ID_PCM_S16LE;
+        }, rate, channels);
         List<VideoSegment> segments = SpokenClips.segments(clip, "bursts", 1.0);
         assertThat(segments).hasSizeGreaterThan(3);
 
@@ -73,6 +78,7 @@ class TranscodedAudioTest {
             recorder.setAudioCodec(audioCodec);
             recorder.setSampleRate(rate);
             recorder.setAudioChannels(channels);
+            recorder.setAudioOption("strict", "experimental"); // FFmpeg's own Vorbis encoder is marked experimental
             recorder.start();
             Frame grey = new Frame(SpokenClips.WIDTH, SpokenClips.HEIGHT, Frame.DEPTH_UBYTE, 3);
             ByteBuffer pixels = (ByteBuffer) grey.image[0];
