@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Everything {@link VoiceActivity} remembers about one stream between calls, as a value of
- * primitives and arrays that Flink keeps in RocksDB without Kryo (about 8 KB at most): restored,
+ * primitives and arrays that Flink keeps in RocksDB without Kryo (about 8 KB; 25 KB at most, while a
+ * span too short to keep yet is held with its lead-in): restored,
  * it continues mid-utterance exactly as an uninterrupted run would.
  *
  * @param started whether any audio was heard (before that, {@code clockUs} means nothing)
