@@ -66,6 +66,34 @@ class TranscodedAudioTest {
         assertThat(total).isCloseTo((long) (SECONDS * PcmChunk.SAMPLE_RATE), within((long) PcmChunk.SAMPLE_RATE / 10));
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"1", "2", "3", "4", "5"})
+    void shouldSurviveDamagedFlacAndPcmPackets(long seed) throws Exception {
+        for (int codec : new int[] {AV_CODEC_ID_FLAC, AV_CODEC_ID_PCM_S16LE}) {
+            Path clip = write(dir.resolve("damaged-" + seed + "-" + codec + ".mkv"), codec, 44_100, 2);
+            byte[] bytes = java.nio.file.Files.readAllBytes(clip);
+            java.util.Random random = new java.util.Random(seed);
+            for (int i = 0; i < 200; i++) { // past the header, so the file still opens
+                bytes[4_000 + random.nextInt(bytes.length - 4_000)] = (byte) random.nextInt(256);
+            }
+            java.nio.file.Files.write(clip, bytes);
+            List<VideoSegment> segments;
+            try {
+                segments = SpokenClips.segments(clip, "damaged", 1.0);
+            } catch (io.streamlens.ingest.IngestException e) {
+                continue; // refused with a reason is an acceptable outcome; a crash is not
+            }
+            AudioDecoder decoder = new AudioDecoder();
+            for (VideoSegment segment : segments) {
+                try {
+                    decoder.decode(segment);
+                } catch (io.streamlens.sampler.DecodeException e) {
+                    // a damaged segment is reported, not fatal
+                }
+            }
+        }
+    }
+
     /** MPEG-2 video (which MPEG-TS carries, so the segmenter remuxes it) with the given audio codec. */
     private static Path write(Path file, int audioCodec, int rate, int channels) throws Exception {
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), SpokenClips.WIDTH, SpokenClips.HEIGHT, channels)) {
