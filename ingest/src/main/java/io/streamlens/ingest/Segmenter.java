@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Cuts a video source into independently decodable, keyframe-aligned MPEG-TS segments, remuxing
  * without re-encoding. A video codec MPEG-TS cannot carry is transcoded to H.264 instead (see
- * {@link H264Transcoder}). Times are counted from the source's first keyframe, so the first
+ * {@link H264Transcoder}), and an audio codec it cannot carry to AAC (see {@link AacTranscoder}). Times are counted from the source's first keyframe, so the first
  * frame is at 0 whatever PTS offset the container adds.
  *
  * <pre>{@code
@@ -96,6 +96,7 @@ public final class Segmenter implements AutoCloseable {
     }
 
     private SourceSummary remux(SegmentConsumer consumer) throws Exception {
+        AacTranscoder aac = audioTranscoder();
         int[] streams = audioStreamToKeep() < 0
                 ? new int[] {media.videoStream}
                 : new int[] {media.videoStream, audioStreamToKeep()};
@@ -152,9 +153,9 @@ public final class Segmenter implements AutoCloseable {
                         }
                         boolean firstOfSegment = muxer == null;
                         if (firstOfSegment) {
-                            muxer = new TsMuxer(media.format(), streams);
+                            muxer = new TsMuxer(media.format(), aac, streams);
                             segmentStart = ptsUs;
-                            writeAudioAhead(muxer, audioAhead, toMicros(origin, timeBase));
+                            writeAudioAhead(muxer, aac, audioAhead, toMicros(origin, timeBase));
                         }
                         lastVideoEnd = Math.max(lastVideoEnd, ptsUs + toMicros(packet.duration(), timeBase));
                         if (!write(muxer, packet, firstOfSegment && seq > 0 ? encoderSei : Optional.empty())) {
@@ -164,7 +165,7 @@ public final class Segmenter implements AutoCloseable {
                         if (audioAhead.size() < MAX_AUDIO_AHEAD) {
                             audioAhead.add(av_packet_clone(packet));
                         }
-                    } else if (!muxer.write(packet)) {
+                    } else if (!writeAudio(muxer, aac, packet)) {
                         damage.skippedPacket(lastVideoEnd);
                     }
                 } finally {
@@ -174,6 +175,10 @@ public final class Segmenter implements AutoCloseable {
             if (muxer == null) {
                 throw new IngestException(DeadLetterReason.NOT_A_VIDEO, "no decodable video frame: the video stream holds no keyframe");
             }
+            if (aac != null) {
+                TsMuxer last = muxer;
+                aac.finish(encoded -> last.writeEncoded(encoded, aac.timeBase()));
+            }
             consumer.accept(new Segment(seq++, segmentStart, lastVideoEnd - segmentStart, true,
                     TsMuxer.CONTAINER, muxer.finish()));
         } finally {
@@ -182,6 +187,9 @@ public final class Segmenter implements AutoCloseable {
             }
             audioAhead.forEach(p -> av_packet_free(p));
             av_packet_free(packet);
+            if (aac != null) {
+                aac.close();
+            }
         }
         return new SourceSummary(seq, lastVideoEnd, damage.describe(truncation(lastVideoEnd)));
     }
@@ -190,12 +198,12 @@ public final class Segmenter implements AutoCloseable {
      * Audio read before the first video keyframe, from that keyframe's time on (earlier audio has
      * no picture to go with); the list is emptied.
      */
-    private void writeAudioAhead(TsMuxer muxer, List<AVPacket> audio, long videoOriginUs) {
+    private void writeAudioAhead(TsMuxer muxer, AacTranscoder aac, List<AVPacket> audio, long videoOriginUs) throws IngestException {
         for (AVPacket early : audio) {
             long pts = early.pts() != AV_NOPTS_VALUE ? early.pts() : early.dts();
             AVRational base = media.format().streams(early.stream_index()).time_base();
             if (pts != AV_NOPTS_VALUE && toMicros(pts, base) >= videoOriginUs) {
-                muxer.write(early);
+                writeAudio(muxer, aac, early);
             }
             av_packet_free(early);
         }
@@ -215,17 +223,37 @@ public final class Segmenter implements AutoCloseable {
         }
     }
 
+    /** A packet of a stream other than the video: the transcoded audio goes through {@code aac}, the rest as it is. */
+    private boolean writeAudio(TsMuxer muxer, AacTranscoder aac, AVPacket packet) throws IngestException {
+        if (aac == null || packet.stream_index() != media.audioStream) {
+            return muxer.write(packet);
+        }
+        return aac.transcode(packet, encoded -> muxer.writeEncoded(encoded, aac.timeBase()));
+    }
+
+    /** The audio stream remuxed as it is: one MPEG-TS can carry, else -1 (see {@link #audioTranscoder}). */
     private int audioStreamToKeep() {
         if (media.audioStream < 0) {
             return -1;
         }
         int codec = media.format().streams(media.audioStream).codecpar().codec_id();
-        if (!TS_AUDIO.contains(codec)) {
-            LOG.warn("{}: audio codec {} cannot be carried in MPEG-TS; segments carry video only",
-                    media.source, avcodec_get_name(codec).getString());
-            return -1;
+        return TS_AUDIO.contains(codec) ? media.audioStream : -1;
+    }
+
+    /** For audio MPEG-TS cannot carry (Vorbis, FLAC, PCM …), an AAC encoder; null when none is needed or possible. */
+    private AacTranscoder audioTranscoder() {
+        if (media.audioStream < 0 || audioStreamToKeep() >= 0) {
+            return null;
         }
-        return media.audioStream;
+        String codec = avcodec_get_name(media.format().streams(media.audioStream).codecpar().codec_id()).getString();
+        try {
+            LOG.info("{}: audio codec {} cannot be carried in MPEG-TS; transcoding it to AAC", media.source, codec);
+            return AacTranscoder.open(media.format().streams(media.audioStream));
+        } catch (IngestException e) {
+            LOG.warn("{}: audio codec {} cannot be carried in MPEG-TS nor transcoded ({}); segments carry video only",
+                    media.source, codec, e.getMessage());
+            return null;
+        }
     }
 
     /** Says why the source ended early when it covers clearly less than its container declares. */

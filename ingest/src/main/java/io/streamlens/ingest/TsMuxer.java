@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
@@ -20,6 +21,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 
@@ -35,14 +37,25 @@ final class TsMuxer implements AutoCloseable {
     private final AVFormatContext output = new AVFormatContext(null);
     private final int[] outputIndexOfInput;
     private final long[] lastDts;
+    /** Output index of the stream fed by {@link #writeEncoded}, or -1. */
+    private final int encodedIndex;
     private boolean finished;
 
     /** Starts a segment carrying the given input streams (by input index), in that order. */
     TsMuxer(AVFormatContext input, int... inputStreams) throws IngestException {
+        this(input, null, inputStreams);
+    }
+
+    /**
+     * Starts a segment carrying the given input streams and, after them, one stream re-encoded by
+     * {@code encoder} (null for none), whose packets come through {@link #writeEncoded}.
+     */
+    TsMuxer(AVFormatContext input, AacTranscoder encoder, int... inputStreams) throws IngestException {
         this.input = input;
         this.outputIndexOfInput = new int[input.nb_streams()];
         java.util.Arrays.fill(outputIndexOfInput, -1);
-        this.lastDts = new long[inputStreams.length];
+        this.encodedIndex = encoder == null ? -1 : inputStreams.length;
+        this.lastDts = new long[inputStreams.length + (encoder == null ? 0 : 1)];
         java.util.Arrays.fill(lastDts, AV_NOPTS_VALUE);
         check(avformat_alloc_output_context2(output, null, CONTAINER, (String) null), "allocate the MPEG-TS muxer");
         for (int i = 0; i < inputStreams.length; i++) {
@@ -52,6 +65,11 @@ final class TsMuxer implements AutoCloseable {
             out.codecpar().codec_tag(0);
             out.time_base(in.time_base());
             outputIndexOfInput[inputStreams[i]] = i;
+        }
+        if (encoder != null) {
+            AVStream out = avformat_new_stream(output, null);
+            check(avcodec_parameters_from_context(out.codecpar(), encoder.encoder()), "copy the encoder's parameters");
+            out.time_base(encoder.timeBase());
         }
         AVIOContext memory = new AVIOContext(null);
         check(avio_open_dyn_buf(memory), "open an in-memory output");
@@ -70,9 +88,18 @@ final class TsMuxer implements AutoCloseable {
         if (out < 0) {
             return true;
         }
+        return write(packet, input.streams(packet.stream_index()).time_base(), out);
+    }
+
+    /** Writes a packet of the re-encoded stream, timed in {@code timeBase}; see {@link #write(AVPacket)}. */
+    boolean writeEncoded(AVPacket packet, AVRational timeBase) {
+        return write(packet, timeBase, encodedIndex);
+    }
+
+    private boolean write(AVPacket packet, AVRational timeBase, int out) {
         AVPacket copy = av_packet_clone(packet);
         try {
-            av_packet_rescale_ts(copy, input.streams(packet.stream_index()).time_base(), output.streams(out).time_base());
+            av_packet_rescale_ts(copy, timeBase, output.streams(out).time_base());
             copy.stream_index(out);
             copy.pos(-1);
             fillMissingTimestamps(copy, out);
