@@ -20,8 +20,8 @@ public final class SampleMedia {
     public static final String HELLO_MPEG2 = "forensics/movie-hello.mpeg";
     public static final String HELLO_THEORA = "forensics/movie-hello.ogg";
     public static final String ASTRONAUT = "images/astronaut.png";
-    /** darknet's photo of a dog beside a bicycle, a truck behind (Debian package darknet). */
-    public static final String DOG_PHOTO = "images/dog.jpg";
+    /** darknet's photo of an eagle in flight, one bird (Debian package darknet). */
+    public static final String EAGLE_PHOTO = "images/eagle.jpg";
 
     private SampleMedia() {
     }

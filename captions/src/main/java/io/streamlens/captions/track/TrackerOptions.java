@@ -7,13 +7,13 @@ import java.io.Serializable;
  * declared here once and tuned for sparse sampling (1 fps or less, irregular).
  *
  * @param highScore detections at or above it take part in the first association stage and may
- *     start tracks (ByteTrack's track threshold; 0.5)
+ *     start tracks (ByteTrack's track threshold is 0.5; 0.4 here, see {@link #DEFAULTS})
  * @param lowScore detections from here up to {@code highScore} only keep existing, currently
  *     visible tracks alive (ByteTrack's second stage); below it they are ignored (0.3)
  * @param confirmScore a new track seen this confidently is confirmed at once instead of waiting
  *     for a second sighting; at 1 fps an object may be in view for a single sample only, and a
- *     COCO detector at 0.8 is rarely wrong about that. Set above 1 to always require two sightings
- *     (0.8)
+ *     COCO detector at its top scores is rarely wrong about that. Set above 1 to always require two
+ *     sightings (0.7)
  * @param iouGate a detection whose box overlaps a track's predicted box by at least this IoU
  *     matches by overlap (ByteTrack's first stage accepts IoU 0.2; 0.2)
  * @param centreGate below the IoU gate, a detection still matches when its centre lies within this
@@ -31,7 +31,12 @@ import java.io.Serializable;
 public record TrackerOptions(float highScore, float lowScore, float confirmScore, double iouGate, double centreGate,
                              double maxAreaRatio, long lostTimeoutUs) implements Serializable {
 
-    public static final TrackerOptions DEFAULTS = new TrackerOptions(0.5f, 0.3f, 0.8f, 0.2, 1.0, 4.0, 3_000_000);
+    /**
+     * Scores on NanoDet-g's scale, lower than ByteTrack's detector's: clear objects in real photos
+     * score 0.4–0.7 and the detector reports from 0.35 (so 0.35–0.4 is the second stage), and its
+     * surest findings top out near 0.7.
+     */
+    public static final TrackerOptions DEFAULTS = new TrackerOptions(0.4f, 0.3f, 0.7f, 0.2, 1.0, 4.0, 3_000_000);
 
     public TrackerOptions {
         if (!(lowScore > 0 && lowScore <= highScore && highScore <= 1)) {

@@ -42,7 +42,7 @@ class DetectionTest {
     void optionsRejectScoresOutOfOrder() {
         assertThatThrownBy(() -> new TrackerOptions(0.3f, 0.5f, 0.8f, 0.2, 1.0, 4.0, 3_000_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lowScore <= highScore");
-        assertThatThrownBy(() -> TrackerOptions.DEFAULTS.withConfirmScore(0.4f)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrackerOptions.DEFAULTS.withConfirmScore(0.35f)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrackerOptions.DEFAULTS.withLostTimeoutUs(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -109,7 +109,7 @@ class ObjectTrackerTest {
         scene.see(1, person(0.1, 0.9));
         // half hidden behind a pillar: the detector is unsure for longer than the lost timeout
         for (int s = 2; s <= 7; s++) {
-            assertThat(idOf(scene.see(s, person(0.1, 0.4)), "person")).as("at %d s", s).isEqualTo(1L);
+            assertThat(idOf(scene.see(s, person(0.1, 0.35)), "person")).as("at %d s", s).isEqualTo(1L);
         }
         assertThat(idOf(scene.see(8, person(0.1, 0.9)), "person")).isEqualTo(1L);
         assertThat(scene.frames()).flatExtracting(TrackedFrame::ended).isEmpty();
@@ -118,8 +118,8 @@ class ObjectTrackerTest {
     @Test
     void aLowScoreDetectionAloneNeverStartsATrack() {
         Scenes scene = new Scenes();
-        assertThat(scene.see(0, person(0.1, 0.4)).objects()).isEmpty();
-        assertThat(scene.see(1, person(0.1, 0.4)).objects()).isEmpty();
+        assertThat(scene.see(0, person(0.1, 0.35)).objects()).isEmpty();
+        assertThat(scene.see(1, person(0.1, 0.35)).objects()).isEmpty();
         assertThat(scene.state().tracks()).isEmpty();
     }
 
@@ -129,7 +129,7 @@ class ObjectTrackerTest {
         scene.see(0, person(0.1));
         scene.see(1, person(0.1));
         scene.see(2);
-        assertThat(scene.see(3, person(0.1, 0.4)).objects()).isEmpty();
+        assertThat(scene.see(3, person(0.1, 0.35)).objects()).isEmpty();
         assertThat(idOf(scene.see(4, person(0.1, 0.9)), "person")).isEqualTo(1L);
     }
 
