@@ -43,13 +43,20 @@ public record Detection(String label, float score, float x0, float y0, float x1,
 
     /** Intersection over union with another box (0 when apart, 1 when the same). */
     public float iou(Detection other) {
-        float w = Math.min(x1, other.x1) - Math.max(x0, other.x0);
-        float h = Math.min(y1, other.y1) - Math.max(y0, other.y0);
+        return iou(x0, y0, x1, y1, other.x0, other.y0, other.x1, other.y1);
+    }
+
+    /** Intersection over union of two boxes given by their corners, in any one coordinate system. */
+    public static float iou(float ax0, float ay0, float ax1, float ay1, float bx0, float by0, float bx1, float by1) {
+        float w = Math.min(ax1, bx1) - Math.max(ax0, bx0);
+        float h = Math.min(ay1, by1) - Math.max(ay0, by0);
         if (w <= 0 || h <= 0) {
             return 0;
         }
         float inter = w * h;
-        return inter / (area() + other.area() - inter);
+        float a = Math.max(0, ax1 - ax0) * Math.max(0, ay1 - ay0);
+        float b = Math.max(0, bx1 - bx0) * Math.max(0, by1 - by0);
+        return inter / (a + b - inter);
     }
 
     private static boolean inUnit(float v) {

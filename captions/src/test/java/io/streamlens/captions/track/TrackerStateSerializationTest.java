@@ -2,6 +2,7 @@ package io.streamlens.captions.track;
 
 import static io.streamlens.captions.track.Scenes.idOf;
 import static io.streamlens.captions.track.Scenes.person;
+import static io.streamlens.records.FlinkSerialization.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.records.Detection;
@@ -10,42 +11,10 @@ import io.streamlens.records.FrameDetections;
 import io.streamlens.records.TrackedFrame;
 import io.streamlens.records.TrackedObject;
 import java.util.List;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.typeutils.GenericTypeInfo;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The tracker's state and outputs live in RocksDB and cross operators as Flink POJOs, never through Kryo. */
 class TrackerStateSerializationTest {
-
-    static <T> T roundTrip(Class<T> type, T value) throws Exception {
-        TypeInformation<T> info = TypeInformation.of(type);
-        assertThat(info).as(type.getSimpleName() + " must be a POJO type, never a Kryo generic type")
-                .isInstanceOf(PojoTypeInfo.class);
-        assertNoGenericFields(info, type.getSimpleName());
-        TypeSerializer<T> serializer = info.createSerializer(new SerializerConfigImpl());
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        serializer.serialize(value, out);
-        return serializer.deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
-    }
-
-    /** Kryo must not hide inside a field either (a List or an interface-typed field would do that). */
-    static void assertNoGenericFields(TypeInformation<?> info, String path) {
-        assertThat(info).as(path).isNotInstanceOf(GenericTypeInfo.class);
-        if (info instanceof PojoTypeInfo<?> pojo) {
-            for (int i = 0; i < pojo.getArity(); i++) {
-                assertNoGenericFields(pojo.getPojoFieldAt(i).getTypeInformation(),
-                        path + "." + pojo.getPojoFieldAt(i).getField().getName());
-            }
-        } else if (info instanceof ListTypeInfo<?> list) {
-            assertNoGenericFields(list.getElementTypeInfo(), path + "[]");
-        }
-    }
 
     @Test
     void trackerStateIsAFlinkPojoAndRoundTrips() throws Exception {

@@ -186,6 +186,6 @@ class WindowObjectsTest {
         scene.see(0, person(0.1));
         scene.see(1, person(0.2));
         WindowObjects objects = window(scene, 0, 2);
-        assertThat(TrackerStateSerializationTest.roundTrip(WindowObjects.class, objects)).isEqualTo(objects);
+        assertThat(io.streamlens.records.FlinkSerialization.roundTrip(WindowObjects.class, objects)).isEqualTo(objects);
     }
 }

@@ -18,13 +18,7 @@ record FaceCandidate(float score, float x0, float y0, float x1, float y1, float[
     }
 
     float iou(FaceCandidate o) {
-        float w = Math.min(x1, o.x1) - Math.max(x0, o.x0);
-        float h = Math.min(y1, o.y1) - Math.max(y0, o.y0);
-        if (w <= 0 || h <= 0) {
-            return 0;
-        }
-        float inter = w * h;
-        return inter / (area() + o.area() - inter);
+        return Detection.iou(x0, y0, x1, y1, o.x0, o.y0, o.x1, o.y1);
     }
 
     /** The face clipped to the frame, or nothing if it lies (almost) outside it. */

@@ -7,16 +7,13 @@ import ai.onnxruntime.TensorInfo;
 import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.runtime.BatchedModel;
+import io.streamlens.inference.runtime.ShippedModels;
 import io.streamlens.inference.runtime.Batcher;
 import io.streamlens.inference.runtime.ImageOps;
 import io.streamlens.inference.runtime.ModelInput;
 import io.streamlens.inference.runtime.Normalization;
-import io.streamlens.inference.runtime.SessionFactory;
 import io.streamlens.inference.runtime.Tensors;
 import io.streamlens.records.Detection;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,25 +60,13 @@ public final class ObjectDetector implements AutoCloseable {
 
     /** Opens the shipped model with the runtime's device and threads. */
     public static ObjectDetector open(RuntimeOptions runtime, DetectionOptions options) {
-        byte[] onnx;
-        try (InputStream in = ObjectDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(MODEL_RESOURCE + " is not on the classpath");
-            }
-            onnx = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (SessionFactory factory = new SessionFactory(runtime)) {
-            OrtSession session = factory.open(onnx);
-            try {
-                return new ObjectDetector(session, options, runtime);
-            } catch (OrtException | RuntimeException e) {
-                session.close();
-                throw e;
-            }
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime could not open " + MODEL_RESOURCE + ": " + e.getMessage(), e);
+        OrtSession session = ShippedModels.open(MODEL_RESOURCE, runtime);
+        try {
+            return new ObjectDetector(session, options, runtime);
+        } catch (OrtException | RuntimeException e) {
+            ShippedModels.closeQuietly(session, e);
+            throw e instanceof OrtException ? new IllegalStateException("ONNX Runtime could not use " + MODEL_RESOURCE
+                    + ": " + e.getMessage(), e) : (RuntimeException) e;
         }
     }
 

@@ -8,9 +8,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.runtime.SessionFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.streamlens.inference.runtime.ShippedModels;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,29 +51,17 @@ public final class SileroVad implements AutoCloseable {
 
     /** Opens the shipped model; one intra-op thread is plenty for it. */
     public static SileroVad open(RuntimeOptions runtime) {
-        byte[] onnx;
-        try (InputStream in = SileroVad.class.getResourceAsStream(MODEL_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(MODEL_RESOURCE + " is not on the classpath");
+        OrtSession session = ShippedModels.open(MODEL_RESOURCE, runtime);
+        try {
+            List<String> problems = contractProblems(session);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(MODEL_RESOURCE + " is not Silero VAD v4: " + String.join("; ", problems));
             }
-            onnx = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (SessionFactory factory = new SessionFactory(runtime)) {
-            OrtSession session = factory.open(onnx);
-            try {
-                List<String> problems = contractProblems(session);
-                if (!problems.isEmpty()) {
-                    throw new IllegalStateException(MODEL_RESOURCE + " is not Silero VAD v4: " + String.join("; ", problems));
-                }
-                return new SileroVad(session);
-            } catch (OrtException | RuntimeException e) {
-                session.close();
-                throw e;
-            }
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime could not open " + MODEL_RESOURCE + ": " + e.getMessage(), e);
+            return new SileroVad(session);
+        } catch (OrtException | RuntimeException e) {
+            ShippedModels.closeQuietly(session, e);
+            throw e instanceof OrtException ? new IllegalStateException("ONNX Runtime could not use " + MODEL_RESOURCE
+                    + ": " + e.getMessage(), e) : (RuntimeException) e;
         }
     }
 
