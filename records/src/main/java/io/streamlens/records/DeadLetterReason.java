@@ -31,9 +31,7 @@ public enum DeadLetterReason {
     /** A record whose headers break the segment contract (missing or unreadable stream id, seq, part …). */
     MALFORMED("malformed"),
     /** A picture too small to look at (below {@code FrameLimits}' minimum side). */
-    TOO_SMALL("too-small"),
-    /** A record on the query topic that is not a question (not JSON, wrong types, no stream). */
-    BAD_QUERY("bad-query");
+    TOO_SMALL("too-small");
 
     private final String code;
 
