@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Speech tests' shared plumbing: the model, a word error rate, and segments through a transcriber. */
-final class SpeechClips {
+public final class SpeechClips {
     /** Unpacked once per worktree, not per run: 70 MB. */
     static final Path CACHE = Path.of("target", "speech-cache");
 
@@ -45,7 +45,7 @@ final class SpeechClips {
     }
 
     /** Word error rate: word-level edit distance over the reference's length. */
-    static double wordErrorRate(String reference, List<String> hypothesis) {
+    public static double wordErrorRate(String reference, List<String> hypothesis) {
         List<String> ref = Arrays.asList(reference.toLowerCase().split("\\s+"));
         int[][] d = new int[ref.size() + 1][hypothesis.size() + 1];
         for (int i = 0; i <= ref.size(); i++) {

@@ -3,6 +3,7 @@ package io.streamlens.inference.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.inference.speech.SpeechClips;
 import io.streamlens.inference.speech.SpeechModel;
 import io.streamlens.inference.speech.StreamTranscriber;
 import io.streamlens.inference.speech.Word;
@@ -54,31 +55,12 @@ class VoicedTranscriptionTest {
         assertThat(heardSamples).as("the recogniser hears the sentences, not the music").isLessThan(audio.length / 2);
         List<String> firstWords = words.stream().filter(w -> w.startUs() < secondAtUs).map(Word::text).toList();
         List<String> secondWords = words.stream().filter(w -> w.startUs() >= secondAtUs).map(Word::text).toList();
-        assertThat(wordErrorRate(VoiceActivityTest.FIRST, firstWords)).as("first: %s", firstWords).isLessThan(0.35);
-        assertThat(wordErrorRate(VoiceActivityTest.SECOND, secondWords)).as("second: %s", secondWords).isLessThan(0.35);
+        assertThat(SpeechClips.wordErrorRate(VoiceActivityTest.FIRST, firstWords)).as("first: %s", firstWords).isLessThan(0.35);
+        assertThat(SpeechClips.wordErrorRate(VoiceActivityTest.SECOND, secondWords)).as("second: %s", secondWords).isLessThan(0.35);
         long firstEndUs = startUs + PcmChunk.samplesToMicros(16_000 + first.length);
         assertThat(words).as("every word inside its sentence, on the stream's clock").allSatisfy(w -> assertThat(
                 (w.startUs() >= startUs + 800_000 && w.endUs() <= firstEndUs + 200_000)
                         || (w.startUs() >= secondAtUs - 200_000 && w.endUs() <= secondAtUs + PcmChunk.samplesToMicros(second.length) + 200_000))
                 .as("%s", w).isTrue());
-    }
-
-    /** Word error rate: word-level edit distance over the reference's length. */
-    static double wordErrorRate(String reference, List<String> hypothesis) {
-        List<String> ref = List.of(reference.toLowerCase().split("\\s+"));
-        int[][] d = new int[ref.size() + 1][hypothesis.size() + 1];
-        for (int i = 0; i <= ref.size(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= hypothesis.size(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= ref.size(); i++) {
-            for (int j = 1; j <= hypothesis.size(); j++) {
-                int substitution = d[i - 1][j - 1] + (ref.get(i - 1).equals(hypothesis.get(j - 1)) ? 0 : 1);
-                d[i][j] = Math.min(substitution, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
-            }
-        }
-        return d[ref.size()][hypothesis.size()] / (double) ref.size();
     }
 }
