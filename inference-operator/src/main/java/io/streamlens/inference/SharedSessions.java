@@ -1,9 +1,9 @@
 package io.streamlens.inference;
 
+import io.streamlens.inference.runtime.SharedModels;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One copy of each model pack per JVM, shared by every task slot that uses it, and closed when
@@ -19,24 +19,12 @@ import java.util.Objects;
  *
  * <p>Packs are keyed by location and options, so slots asking for the same pack with the same
  * device and threads share sessions (and batchers, which is what batches requests across streams).
- * A pack is loaded under this class's lock: a second slot waits for the first one's load instead
- * of loading its own copy.
+ * The counting and the lock are {@link SharedModels}': a second slot waits for the first one's load
+ * instead of loading its own copy.
  */
 public final class SharedSessions {
-
-    private record Key(String location, RuntimeOptions options) {
-    }
-
-    private static final class Entry {
-        final ModelPack pack;
-        int users;
-
-        Entry(ModelPack pack) {
-            this.pack = pack;
-        }
-    }
-
-    private static final Map<Key, Entry> OPEN = new HashMap<>();
+    /** Names packs among the other shared models. */
+    private static final String PACK = "pack ";
 
     private SharedSessions() {
     }
@@ -46,40 +34,22 @@ public final class SharedSessions {
         String location = ModelPack.BUILT_IN.contains(nameOrDir)
                 ? "built-in:" + nameOrDir
                 : Path.of(nameOrDir).toAbsolutePath().normalize().toString();
-        return acquire(new Key(location, options), () -> ModelPack.resolve(nameOrDir, options));
+        return acquire(location, options, r -> ModelPack.resolve(nameOrDir, r));
     }
 
     public static PackHandle acquire(Path dir, RuntimeOptions options) {
         Path normal = dir.toAbsolutePath().normalize();
-        return acquire(new Key(normal.toString(), options), () -> ModelPack.load(normal, options));
+        return acquire(normal.toString(), options, r -> ModelPack.load(normal, r));
     }
 
     /** Packs currently open in this JVM. */
-    public static synchronized int openPacks() {
-        return OPEN.size();
+    public static int openPacks() {
+        return SharedModels.openCount(PACK);
     }
 
-    private interface Loader {
-        ModelPack load();
-    }
-
-    private static synchronized PackHandle acquire(Key key, Loader loader) {
-        Objects.requireNonNull(key.options(), "options");
-        Entry entry = OPEN.get(key);
-        if (entry == null) {
-            entry = new Entry(loader.load());
-            OPEN.put(key, entry);
-        }
-        entry.users++;
-        Entry acquired = entry;
-        return new PackHandle(acquired.pack, () -> release(key, acquired));
-    }
-
-    private static synchronized void release(Key key, Entry entry) {
-        entry.users--;
-        if (entry.users == 0) {
-            OPEN.remove(key, entry);
-            entry.pack.close();
-        }
+    private static PackHandle acquire(String location, RuntimeOptions options, Function<RuntimeOptions, ModelPack> load) {
+        Objects.requireNonNull(options, "options");
+        SharedModels.Handle<ModelPack> shared = SharedModels.acquire(PACK + location, options, load);
+        return new PackHandle(shared.model(), shared::close);
     }
 }

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One instance of each stand-alone model (the object detector, …) per JVM and runtime options,
- * shared by every task slot, so that its batcher batches across streams; closed when the last
- * user lets go. Model packs have {@link io.streamlens.inference.SharedSessions} for the same.
+ * One instance of each model (the object detector, the face detector, each model pack through
+ * {@link io.streamlens.inference.SharedSessions}) per JVM and runtime options, shared by every task
+ * slot, so that its batcher batches across streams; closed when the last user lets go. A model is
+ * opened under this class's lock: a second slot waits for the first one's load instead of loading
+ * its own copy.
  *
  * <pre>{@code
  * SharedModels.Handle<ObjectDetector> objects = SharedModels.acquire("nanodet-g", runtime,
@@ -67,6 +69,11 @@ public final class SharedModels {
         Entry entry = OPEN.computeIfAbsent(key, k -> new Entry(open.apply(options)));
         entry.users++;
         return new Handle<>((T) entry.model, () -> release(key, entry));
+    }
+
+    /** How many shared models whose name starts with {@code prefix} are open. */
+    public static synchronized int openCount(String prefix) {
+        return (int) OPEN.keySet().stream().filter(k -> k.name().startsWith(prefix)).count();
     }
 
     private static synchronized void release(Key key, Entry entry) {
