@@ -2,6 +2,7 @@ package io.streamlens.records;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -77,13 +78,23 @@ public record Caption(String streamId, String captionId, long startMs, long endM
         }
     }
 
-    /** Words spoken in a window; {@code note} says why there are none when there cannot be any. */
-    public record Speech(List<SpokenWord> words, String note) {
+    /**
+     * Words spoken in a window; {@code note} says why there are none when there cannot be any.
+     *
+     * @param heard what the audio held, from voice activity and loudness: {@code speech},
+     *     {@code music or noise}, {@code silence}, {@code no audio track}, or empty when not listened to
+     */
+    public record Speech(List<SpokenWord> words, String note, String heard) {
         public static final Speech NOT_LISTENED = new Speech(List.of(), "speech recognition off");
 
         public Speech {
             words = List.copyOf(words);
             note = note == null ? "" : note;
+            heard = heard == null ? "" : heard;
+        }
+
+        public Speech(List<SpokenWord> words, String note) {
+            this(words, note, "");
         }
     }
 
@@ -91,13 +102,28 @@ public record Caption(String streamId, String captionId, long startMs, long endM
      * The frame of a window with the most people in view.
      *
      * @param atMs when that frame was
+     * @param expressions the expressions of that frame's faces the model could judge
+     * @param postures the postures of that frame's people the pose model looked at
+     * @param smilingMs when a face was confidently smiling in any frame of the window (-1: never)
+     * @param stances every confident stance seen in any frame of the window ({@code lying},
+     *     {@code sitting}, {@code standing}, {@code arms raised}), with when each was first seen
      */
-    public record People(boolean looked, int faces, int people, long atMs, List<Region> faceBoxes, List<Region> peopleBoxes) {
+    public record People(boolean looked, int faces, int people, long atMs, List<Region> faceBoxes, List<Region> peopleBoxes,
+                         List<FaceExpression> expressions, List<PersonPosture> postures, long smilingMs,
+                         Map<String, Long> stances) {
         public static final People NOT_LOOKED = new People(false, 0, 0, -1, List.of(), List.of());
 
         public People {
             faceBoxes = List.copyOf(faceBoxes);
             peopleBoxes = List.copyOf(peopleBoxes);
+            expressions = expressions == null ? List.of() : List.copyOf(expressions);
+            postures = postures == null ? List.of() : List.copyOf(postures);
+            stances = stances == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(stances));
+        }
+
+        /** A window's people without expressions or postures (their models did not run). */
+        public People(boolean looked, int faces, int people, long atMs, List<Region> faceBoxes, List<Region> peopleBoxes) {
+            this(looked, faces, people, atMs, faceBoxes, peopleBoxes, List.of(), List.of(), -1, Map.of());
         }
     }
 
