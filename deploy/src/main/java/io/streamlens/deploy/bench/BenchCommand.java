@@ -126,7 +126,9 @@ public final class BenchCommand {
                 System.err.println("speech recogniser not measured: espeak-ng, which reads the test paragraph, is not installed");
             } else {
                 try (SpeechModel model = SpeechModel.acquire(ModelCache.defaultRoot())) {
-                    OUT.write(SpeechBenchmark.run(model, speech.get(), 3));
+                    for (SpeechBenchmark.Result result : SpeechBenchmark.run(model, SpeechBenchmark.inputs(speech.get()), 3)) {
+                        OUT.write(result);
+                    }
                 }
             }
             PeopleBenchmark.run(Duration.ofSeconds(3), OUT);
