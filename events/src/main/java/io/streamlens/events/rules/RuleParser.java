@@ -262,8 +262,8 @@ public final class RuleParser {
             throw new BadRule("'" + clip(label) + "' is not an object the detector knows; it knows the 80 COCO classes "
                     + "(person, car, truck, cat, dog, bicycle …)");
         }
-        int atLeast = node.has("atLeast") ? count(node.get("atLeast"), "atLeast") : 1;
         int atMost = node.has("atMost") ? count(node.get("atMost"), "atMost") : Integer.MAX_VALUE;
+        int atLeast = node.has("atLeast") ? count(node.get("atLeast"), "atLeast") : Math.min(1, atMost); // {"atMost": 0}: none
         if (atMost < atLeast) {
             throw new BadRule("'atMost' (" + atMost + ") is below 'atLeast' (" + atLeast + ")");
         }
