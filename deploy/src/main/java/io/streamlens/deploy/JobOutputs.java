@@ -1,5 +1,6 @@
 package io.streamlens.deploy;
 
+import io.streamlens.records.Alert;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
@@ -13,6 +14,9 @@ public interface JobOutputs {
     void captions(DataStream<Caption> captions);
 
     void answers(DataStream<Answer> answers);
+
+    /** Episodes of alert rules, opened and closed. */
+    void alerts(DataStream<Alert> alerts);
 
     void deadLetters(DataStream<DeadLetter> deadLetters);
 }

@@ -1,5 +1,6 @@
 package io.streamlens.deploy;
 
+import io.streamlens.records.Alert;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
@@ -15,8 +16,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * The contract's outputs: captions, answers and dead letters to their Kafka topics (captions and
- * answers exactly-once unless at-least-once is asked for), plus, when the job runs on this
+ * The contract's outputs: captions, answers, alerts and dead letters to their Kafka topics (captions,
+ * answers and alerts exactly-once unless at-least-once is asked for), plus, when the job runs on this
  * machine, {@code frames.jsonl} and thumbnails in a local folder. The CLI turns the topics into
  * files ({@code captions.jsonl}, subtitles, {@code answers.jsonl}, {@code deadletter.jsonl}).
  */
@@ -59,6 +60,12 @@ public final class StandardOutputs implements JobOutputs {
     public void answers(DataStream<Answer> answers) {
         answers.sinkTo(KafkaJsonSink.build(kafka, Topics.ANSWERS, Answer.class, Answer::streamId, delivery, "streamlens-answers"))
                 .uid("answers-kafka").name(Topics.ANSWERS);
+    }
+
+    @Override
+    public void alerts(DataStream<Alert> alerts) {
+        alerts.sinkTo(KafkaJsonSink.build(kafka, Topics.ALERTS, Alert.class, Alert::streamId, delivery, "streamlens-alerts"))
+                .uid("alerts-kafka").name(Topics.ALERTS);
     }
 
     @Override

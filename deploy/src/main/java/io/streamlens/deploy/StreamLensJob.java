@@ -7,11 +7,15 @@ import io.streamlens.captions.flink.CaptionOf;
 import io.streamlens.captions.flink.CaptionWindow;
 import io.streamlens.captions.flink.TrackObjects;
 import io.streamlens.captions.track.TrackerOptions;
+import io.streamlens.events.flink.EvaluateRules;
+import io.streamlens.events.flink.ReadRules;
+import io.streamlens.events.rules.RuleUpdate;
 import io.streamlens.inference.ModelOptions;
 import io.streamlens.inference.analysis.FrameAnalysers;
 import io.streamlens.inference.flink.AnalyseFrames;
 import io.streamlens.inference.speech.flink.TranscribeSpeech;
 import io.streamlens.ingest.flink.ReassembleSegments;
+import io.streamlens.records.Alert;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
@@ -35,7 +39,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The StreamLens job graph, top to bottom: segments from Kafka, reassembled and decoded per
  * stream, frames sampled and read by the models while the audio is listened to, both grouped
- * into windows and captioned; questions answered from each stream's caption memory. Every CLI
+ * into windows and captioned; alert rules applied to every caption; questions answered from each
+ * stream's caption memory. Every CLI
  * mode and every test calls this same {@link #build}.
  */
 public final class StreamLensJob {
@@ -103,6 +108,17 @@ public final class StreamLensJob {
                     .uid("answer-query").name("AnswerQuery").setParallelism(parallelism);
             outputs.answers(answers);
             deadLetters = deadLetters.union(answers.getSideOutput(AnswerQuery.DEAD_LETTERS));
+        }
+        if (inputs.rules() != null) {
+            SingleOutputStreamOperator<RuleUpdate> rules = env
+                    .fromSource(inputs.rules(), WatermarkStrategy.noWatermarks(), "video.rules").uid("rules-source")
+                    .process(new ReadRules()).uid("read-rules").name("ReadRules").setParallelism(1);
+            SingleOutputStreamOperator<Alert> alerts = captions.keyBy(Caption::streamId)
+                    .connect(rules.broadcast(EvaluateRules.RULES))
+                    .process(new EvaluateRules(options.windows().idleTimeout()))
+                    .uid("evaluate-rules").name("EvaluateRules").setParallelism(parallelism);
+            outputs.alerts(alerts);
+            deadLetters = deadLetters.union(rules.getSideOutput(ReadRules.DEAD_LETTERS));
         }
         outputs.deadLetters(deadLetters);
     }

@@ -19,6 +19,9 @@ public final class Topics {
     /** Every input that could not be used, with its reason. */
     public static final String DEADLETTER = "video.deadletter";
 
+    /** Every topic above, for brokers that create them. */
+    public static final java.util.List<String> ALL = java.util.List.of(SEGMENTS, CAPTIONS, QUERIES, ANSWERS, RULES, ALERTS, SUMMARIES, DEADLETTER);
+
     private Topics() {
     }
 }

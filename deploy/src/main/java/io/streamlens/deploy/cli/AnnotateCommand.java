@@ -1,6 +1,7 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.JobOptions;
+import io.streamlens.events.rules.Rule;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
@@ -40,6 +41,9 @@ final class AnnotateCommand implements Callable<Integer> {
     @Mixin
     JobFlags job;
 
+    @Mixin
+    RuleFlags rules;
+
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
@@ -49,6 +53,7 @@ final class AnnotateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobOptions options = job.toOptions();
+        List<Rule> alertRules = rules.read();
         OutputFiles.prepare(out);
         List<Path> inputs = expand(paths);
         if (inputs.isEmpty()) {
@@ -60,6 +65,7 @@ final class AnnotateCommand implements Callable<Integer> {
             inputOf.put(uniqueId(StreamIds.fromSource(input.toString()), inputOf.keySet()), input);
         }
         try (LocalPipeline local = LocalPipeline.start()) {
+            RuleFlags.publish(local.kafka(), alertRules);
             long started = System.nanoTime();
             List<PublishReport> reports = local.publish(
                     inputOf.values().stream().map(Path::toString).toList(), List.copyOf(inputOf.keySet()));
@@ -76,6 +82,9 @@ final class AnnotateCommand implements Callable<Integer> {
         Map<String, List<Caption>> captions = OutputFiles.byStream(local.read(Topics.CAPTIONS));
         for (var stream : captions.entrySet()) {
             OutputFiles.writeStream(out, stream.getKey(), stream.getValue(), subtitleFlags.subtitles);
+        }
+        if (rules.any()) {
+            OutputFiles.writeLines(out.resolve(OutputFiles.ALERTS), OutputFiles.alerts(local.read(Topics.ALERTS)).stream().map(Json::write).toList());
         }
         List<DeadLetter> letters = OutputFiles.deadLetters(local.read(Topics.DEADLETTER));
         List<String> failures = new ArrayList<>();

@@ -49,7 +49,7 @@ public final class LocalPipeline implements AutoCloseable {
     public static LocalPipeline start() throws IOException {
         Path work = Files.createTempDirectory("streamlens");
         EmbeddedKafka broker = EmbeddedKafka.start(0, work.resolve("kafka"));
-        broker.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
+        broker.createTopics(2, Topics.ALL);
         return new LocalPipeline(work, broker);
     }
 

@@ -1,6 +1,7 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.TopicDump;
+import io.streamlens.records.Alert;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
@@ -17,11 +18,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The files a local run leaves: captions, subtitles, answers and dead letters, from the topics. */
+/** The files a local run leaves: captions, subtitles, answers, alerts and dead letters, from the topics. */
 final class OutputFiles {
     static final String CAPTIONS = "captions.jsonl";
     static final String ANSWERS = "answers.jsonl";
     static final String DEAD_LETTERS = "deadletter.jsonl";
+    static final String ALERTS = "alerts.jsonl";
 
     private OutputFiles() {
     }
@@ -67,6 +69,17 @@ final class OutputFiles {
 
     static List<DeadLetter> deadLetters(List<String> lines) {
         return lines.stream().map(l -> Json.read(l, DeadLetter.class)).toList();
+    }
+
+    /**
+     * One alert per episode, as it stands last (closed, with its end, once it has closed), by stream
+     * and start: the topic carries an episode's open and its close under one id.
+     */
+    static List<Alert> alerts(List<String> lines) {
+        Map<String, Alert> latest = new LinkedHashMap<>();
+        lines.stream().map(l -> Json.read(l, Alert.class)).forEach(a -> latest.merge(a.alertId(), a, (was, now) -> was.open() ? now : was));
+        return latest.values().stream().sorted(Comparator.comparing(Alert::streamId).thenComparingLong(Alert::startMs)
+                .thenComparing(Alert::ruleId)).toList();
     }
 
     static List<Answer> answers(List<String> lines) {
