@@ -9,6 +9,7 @@ import io.streamlens.captions.flink.TrackObjects;
 import io.streamlens.captions.track.TrackerOptions;
 import io.streamlens.events.flink.EvaluateRules;
 import io.streamlens.events.flink.ReadRules;
+import io.streamlens.events.flink.SummariseStream;
 import io.streamlens.events.rules.RuleUpdate;
 import io.streamlens.inference.ModelOptions;
 import io.streamlens.inference.analysis.FrameAnalysers;
@@ -39,9 +40,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The StreamLens job graph, top to bottom: segments from Kafka, reassembled and decoded per
  * stream, frames sampled and read by the models while the audio is listened to, both grouped
- * into windows and captioned; alert rules applied to every caption; questions answered from each
- * stream's caption memory. Every CLI
- * mode and every test calls this same {@link #build}.
+ * into windows and captioned; rolling summaries of every stream; alert rules applied to every
+ * caption; questions answered from each stream's caption memory. Every CLI mode and every test
+ * calls this same {@link #build}.
  */
 public final class StreamLensJob {
     /** A segment's frames waiting for the models; beyond this the async operator pushes back. */
@@ -98,6 +99,9 @@ public final class StreamLensJob {
 
         outputs.frames(sampled.flatMap(new SplitIntoFrames()).uid("split-into-frames").name("SplitIntoFrames"));
         outputs.captions(captions);
+        outputs.summaries(captions.keyBy(Caption::streamId)
+                .process(new SummariseStream(SummariseStream.DEFAULT_PERIOD, options.windows().idleTimeout()))
+                .uid("summarise-stream").name("SummariseStream").setParallelism(parallelism));
 
         if (inputs.queries() != null) {
             DataStream<Query> queries = env.fromSource(inputs.queries(), WatermarkStrategy.noWatermarks(), "video.queries")

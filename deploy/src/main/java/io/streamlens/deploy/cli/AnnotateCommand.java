@@ -3,6 +3,7 @@ package io.streamlens.deploy.cli;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.events.rules.Rule;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
+import io.streamlens.records.Alert;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.Json;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = "Archive mode: caption video files and folders, several at once, as fast as the machine allows. "
-                + "Writes NAME.jsonl, NAME.vtt and NAME.srt per video and failures.jsonl; exit status 1 if any input failed.")
+                + "Writes NAME.jsonl, NAME.vtt, NAME.srt, NAME.chapters.vtt and NAME.summary.md/.json per video, failures.jsonl "
+                + "and, with --rules, alerts.jsonl; exit status 1 if any input failed.")
 final class AnnotateCommand implements Callable<Integer> {
     static final String FAILURES = "failures.jsonl";
     /** DOTALL: a file name may hold any character but '/', a newline included. */
@@ -80,11 +82,13 @@ final class AnnotateCommand implements Callable<Integer> {
 
     private boolean writeOutputs(LocalPipeline local, Map<String, Path> inputOf) throws IOException {
         Map<String, List<Caption>> captions = OutputFiles.byStream(local.read(Topics.CAPTIONS));
+        List<Alert> alerts = OutputFiles.alerts(local.read(Topics.ALERTS));
         for (var stream : captions.entrySet()) {
             OutputFiles.writeStream(out, stream.getKey(), stream.getValue(), subtitleFlags.subtitles);
+            OutputFiles.writeSummary(out, stream.getKey(), stream.getValue(), alerts);
         }
         if (rules.any()) {
-            OutputFiles.writeLines(out.resolve(OutputFiles.ALERTS), OutputFiles.alerts(local.read(Topics.ALERTS)).stream().map(Json::write).toList());
+            OutputFiles.writeLines(out.resolve(OutputFiles.ALERTS), alerts.stream().map(Json::write).toList());
         }
         List<DeadLetter> letters = OutputFiles.deadLetters(local.read(Topics.DEADLETTER));
         List<String> failures = new ArrayList<>();

@@ -82,8 +82,10 @@ final class DemoCommand implements Callable<Integer> {
     private boolean writeOutputs(LocalPipeline local) throws Exception {
         Map<String, List<Caption>> captions = OutputFiles.byStream(local.read(Topics.CAPTIONS));
         OutputFiles.writeLines(out.resolve(OutputFiles.CAPTIONS), captions.values().stream().flatMap(List::stream).map(Json::write).toList());
+        List<Alert> alerts = OutputFiles.alerts(local.read(Topics.ALERTS));
         for (var stream : captions.entrySet()) {
             OutputFiles.writeStream(out, stream.getKey(), stream.getValue(), subtitleFlags.subtitles);
+            OutputFiles.writeSummary(out, stream.getKey(), stream.getValue(), alerts);
         }
         List<String> answerLines = local.read(Topics.ANSWERS);
         if (!questions.isEmpty()) {
@@ -92,7 +94,6 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.printf("%n? %s (%s)%n  %s%n", a.question(), a.streamId(), a.answer());
             }
         }
-        List<Alert> alerts = OutputFiles.alerts(local.read(Topics.ALERTS));
         if (rules.any()) {
             OutputFiles.writeLines(out.resolve(OutputFiles.ALERTS), alerts.stream().map(Json::write).toList());
             alerts.forEach(a -> System.out.printf("%n! [%s %s–%s] %s%n", a.streamId(), Durations.clock(a.startMs()),
@@ -102,7 +103,8 @@ final class DemoCommand implements Callable<Integer> {
         OutputFiles.writeLines(out.resolve(OutputFiles.DEAD_LETTERS), letterLines);
         List<DeadLetter> letters = OutputFiles.deadLetters(letterLines);
         System.out.println();
-        captions.forEach((stream, list) -> System.out.printf("  %-24s %4d captions → %s.vtt, %s.srt%n", stream, list.size(), stream, stream));
+        captions.forEach((stream, list) -> System.out.printf("  %-24s %4d captions → %s.vtt, %s.srt, %s.summary.md%n", stream, list.size(),
+                stream, stream, stream));
         letters.forEach(d -> System.out.printf("  ✗ %s (segment %d): %s — %s%n", d.streamId(), d.seq(), d.reason(), d.detail()));
         System.out.println("outputs in " + out.toAbsolutePath() + " (" + OutputFiles.CAPTIONS + ", "
                 + StandardOutputs.FRAMES_FILE + ", " + OutputFiles.DEAD_LETTERS + (questions.isEmpty() ? "" : ", " + OutputFiles.ANSWERS)

@@ -1,6 +1,7 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.TopicDump;
+import io.streamlens.events.chapters.VideoSummary;
 import io.streamlens.records.Alert;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
@@ -24,6 +25,9 @@ final class OutputFiles {
     static final String ANSWERS = "answers.jsonl";
     static final String DEAD_LETTERS = "deadletter.jsonl";
     static final String ALERTS = "alerts.jsonl";
+    static final String CHAPTERS_VTT = ".chapters.vtt";
+    static final String SUMMARY_MD = ".summary.md";
+    static final String SUMMARY_JSON = ".summary.json";
 
     private OutputFiles() {
     }
@@ -34,7 +38,8 @@ final class OutputFiles {
         try (Stream<Path> files = Files.list(out)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                if (name.endsWith(".jsonl") || name.endsWith(".vtt") || name.endsWith(".srt")) {
+                if (name.endsWith(".jsonl") || name.endsWith(".vtt") || name.endsWith(".srt")
+                        || name.endsWith(SUMMARY_MD) || name.endsWith(SUMMARY_JSON)) {
                     Files.delete(f);
                 }
             }
@@ -56,6 +61,14 @@ final class OutputFiles {
         writeLines(out.resolve(name + ".jsonl"), captions.stream().map(Json::write).toList());
         write(out.resolve(name + ".vtt"), Subtitles.webVtt(captions, subtitles));
         write(out.resolve(name + ".srt"), Subtitles.srt(captions, subtitles));
+    }
+
+    /** {@code name.chapters.vtt}, {@code name.summary.md} and {@code name.summary.json} for one stream. */
+    static void writeSummary(Path out, String name, List<Caption> captions, List<Alert> alerts) throws IOException {
+        VideoSummary summary = VideoSummary.of(name, captions, alerts.stream().filter(a -> a.streamId().equals(name)).toList());
+        write(out.resolve(name + CHAPTERS_VTT), Subtitles.webVttChapters(summary.chapters()));
+        write(out.resolve(name + SUMMARY_MD), summary.markdown());
+        write(out.resolve(name + SUMMARY_JSON), Json.write(summary));
     }
 
     static void writeLines(Path file, List<String> lines) throws IOException {
