@@ -67,7 +67,7 @@ final class AnnotateCommand implements Callable<Integer> {
             inputOf.put(uniqueId(StreamIds.fromSource(input.toString()), inputOf.keySet()), input);
         }
         try (LocalPipeline local = LocalPipeline.start()) {
-            RuleFlags.publish(local.kafka(), alertRules);
+            local.publishRules(alertRules);
             long started = System.nanoTime();
             List<PublishReport> reports = local.publish(
                     inputOf.values().stream().map(Path::toString).toList(), List.copyOf(inputOf.keySet()));

@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<String> streamIds = sources.stream().map(StreamIds::fromSource).toList();
         try (LocalPipeline local = LocalPipeline.start()) {
-            RuleFlags.publish(local.kafka(), alertRules);
+            local.publishRules(alertRules);
             List<PublishReport> reports = local.publish(sources, streamIds);
             reports.forEach(Reports::print);
             local.ask(questions.stream().flatMap(q -> streamIds.stream()
