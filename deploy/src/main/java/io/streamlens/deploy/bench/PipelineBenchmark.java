@@ -134,10 +134,11 @@ final class PipelineBenchmark {
     }
 
     /**
-     * Fires on the shots numbered 0, 10, 20 … of every stream, one alert episode each, so the live
-     * run also times alerts: from the window that opened one being complete to its arrival.
+     * Fire on shots 0, 3 and 6 of every stream (shots are 3 s long), one alert episode each, so the
+     * live run also times alerts: from the window that opened one being complete to its arrival.
      */
-    static final String ALERT_RULES = "[{\"ruleId\": \"bench-every-tenth-shot\", \"when\": {\"text\": \"SHOT *0\"}}]";
+    static final String ALERT_RULES = "[{\"ruleId\": \"bench-shot-0\", \"when\": {\"text\": \"SHOT 0\"}},"
+            + " {\"ruleId\": \"bench-shot-3\", \"when\": {\"text\": \"SHOT 3\"}}, {\"ruleId\": \"bench-shot-6\", \"when\": {\"text\": \"SHOT 6\"}}]";
 
     Latency live(int streams, int seconds, DeliveryGuarantee delivery, Path work) throws Exception {
         JobOptions live = options.toBuilder().delivery(delivery).build();
