@@ -104,6 +104,9 @@ public class EvaluateRules extends KeyedBroadcastProcessFunction<String, Caption
                 return; // republished unchanged (a rules file read again): its episodes go on
             }
             ctx.getBroadcastState(RULES).put(update.ruleId(), update.json());
+            if (before == null) {
+                return; // a new rule has no episodes yet
+            }
         }
         ctx.applyToKeyedState(EPISODES, (streamId, streamEpisodes) -> {
             Episode episode = streamEpisodes.get(update.ruleId());
