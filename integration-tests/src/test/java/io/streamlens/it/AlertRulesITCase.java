@@ -16,10 +16,12 @@ import io.streamlens.ingest.SampleClip;
 import io.streamlens.ingest.SegmentPublisher;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.records.Alert;
+import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.Json;
 import io.streamlens.records.KafkaClientConfig;
+import io.streamlens.records.Query;
 import io.streamlens.records.Topics;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A rule published while the job runs: it does not reach back to a stream captioned before it
  * came, it fires on a live stream's later window, once, and its episode closes once, even though
  * the job is stopped mid-episode and restored from its checkpoint; a bad rule published beside it
- * is a dead letter and changes nothing.
+ * is a dead letter and changes nothing; "any alerts?" is answered from the alerts.
  */
 class AlertRulesITCase {
     private static final Duration DEADLINE = Duration.ofMinutes(3);
@@ -86,6 +88,11 @@ class AlertRulesITCase {
             JobClient second = start(client, checkpoints, LatestCheckpoint.find(checkpoints).orElseThrow());
             waitFor(() -> captions(client).stream().anyMatch(c -> c.captionId().equals("live/18000")), "the live stream's last caption");
             live.get();
+            waitFor(() -> alerts(client).stream().anyMatch(a -> !a.open()), "the platform alert to close");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(client.properties(), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(Topics.QUERIES, "live", Json.write(Query.of("q-alerts", "live", "Any alerts?")))).get();
+            }
+            waitFor(() -> !answers(client).isEmpty(), "the answer about alerts");
             second.cancel().get();
 
             List<Alert> alerts = alerts(client);
@@ -101,6 +108,10 @@ class AlertRulesITCase {
             List<DeadLetter> letters = TopicDump.readAll(client, Topics.DEADLETTER).stream().map(l -> Json.read(l, DeadLetter.class)).toList();
             assertThat(letters).filteredOn(d -> d.reason().equals("bad-rule")).singleElement()
                     .satisfies(d -> assertThat(d.detail()).contains("'dragon' is not an object"));
+            assertThat(answers(client)).singleElement().satisfies(a -> {
+                assertThat(a.answer()).startsWith("1 alert: platform on live: text \"PLATFORM");
+                assertThat(a.evidence()).extracting(Answer.Span::startMs).containsExactly(startMs);
+            });
         }
     }
 
@@ -112,13 +123,17 @@ class AlertRulesITCase {
         StreamExecutionEnvironment env = FlinkEnvironments.local(conf, 1);
         JobOptions options = JobOptions.builder().parallelism(1)
                 .models(ModelOptions.DEFAULT.withPerception(Perception.parse("text"))).build();
-        StreamLensJob.build(env, JobInputs.kafka(client, "alerts-it", false).withoutQueries(), options,
+        StreamLensJob.build(env, JobInputs.kafka(client, "alerts-it", false), options,
                 new StandardOutputs(client, DeliveryGuarantee.EXACTLY_ONCE, null, false));
         return env.executeAsync("alert-rules-it");
     }
 
     private static List<Caption> captions(KafkaClientConfig client) {
         return TopicDump.readAll(client, Topics.CAPTIONS).stream().map(l -> Json.read(l, Caption.class)).toList();
+    }
+
+    private static List<Answer> answers(KafkaClientConfig client) {
+        return TopicDump.readAll(client, Topics.ANSWERS).stream().map(l -> Json.read(l, Answer.class)).toList();
     }
 
     private static List<Alert> alerts(KafkaClientConfig client) {
