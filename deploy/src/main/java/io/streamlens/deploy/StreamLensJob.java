@@ -7,11 +7,18 @@ import io.streamlens.captions.flink.CaptionOf;
 import io.streamlens.captions.flink.CaptionWindow;
 import io.streamlens.captions.flink.TrackObjects;
 import io.streamlens.captions.track.TrackerOptions;
+import io.streamlens.events.flink.AlertQuestions;
+import io.streamlens.events.flink.AnswerFromAlerts;
+import io.streamlens.events.flink.EvaluateRules;
+import io.streamlens.events.flink.ReadRules;
+import io.streamlens.events.flink.SummariseStream;
+import io.streamlens.events.rules.RuleUpdate;
 import io.streamlens.inference.ModelOptions;
 import io.streamlens.inference.analysis.FrameAnalysers;
 import io.streamlens.inference.flink.AnalyseFrames;
 import io.streamlens.inference.speech.flink.TranscribeSpeech;
 import io.streamlens.ingest.flink.ReassembleSegments;
+import io.streamlens.records.Alert;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
@@ -35,8 +42,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The StreamLens job graph, top to bottom: segments from Kafka, reassembled and decoded per
  * stream, frames sampled and read by the models while the audio is listened to, both grouped
- * into windows and captioned; questions answered from each stream's caption memory. Every CLI
- * mode and every test calls this same {@link #build}.
+ * into windows and captioned; rolling summaries of every stream; alert rules applied to every
+ * caption; questions answered from each stream's caption memory, or from its alerts when they
+ * ask about alerts. Every CLI mode and every test calls this same {@link #build}.
  */
 public final class StreamLensJob {
     /** A segment's frames waiting for the models; beyond this the async operator pushes back. */
@@ -93,16 +101,41 @@ public final class StreamLensJob {
 
         outputs.frames(sampled.flatMap(new SplitIntoFrames()).uid("split-into-frames").name("SplitIntoFrames"));
         outputs.captions(captions);
+        outputs.summaries(captions.keyBy(Caption::streamId)
+                .process(new SummariseStream(SummariseStream.DEFAULT_PERIOD, options.windows().idleTimeout()))
+                .uid("summarise-stream").name("SummariseStream").setParallelism(parallelism));
+
+        SingleOutputStreamOperator<Alert> alerts = null;
+        if (inputs.rules() != null) {
+            SingleOutputStreamOperator<RuleUpdate> rules = env
+                    .fromSource(inputs.rules(), WatermarkStrategy.noWatermarks(), "video.rules").uid("rules-source")
+                    .process(new ReadRules()).uid("read-rules").name("ReadRules").setParallelism(1);
+            alerts = captions.keyBy(Caption::streamId)
+                    .connect(rules.broadcast(EvaluateRules.RULES))
+                    .process(new EvaluateRules(options.windows().idleTimeout()))
+                    .uid("evaluate-rules").name("EvaluateRules").setParallelism(parallelism);
+            outputs.alerts(alerts);
+            deadLetters = deadLetters.union(rules.getSideOutput(ReadRules.DEAD_LETTERS));
+        }
 
         if (inputs.queries() != null) {
             DataStream<Query> queries = env.fromSource(inputs.queries(), WatermarkStrategy.noWatermarks(), "video.queries")
                     .uid("queries-source");
+            DataStream<Query> aboutCaptions = alerts == null ? queries
+                    : queries.filter(AlertQuestions.aboutCaptions()).uid("questions-about-captions").name("AboutCaptions");
             SingleOutputStreamOperator<Answer> answers = captioned.keyBy(CaptionedWindow::streamId)
-                    .connect(queries.keyBy(Query::streamId))
+                    .connect(aboutCaptions.keyBy(Query::streamId))
                     .process(new AnswerQuery(models.answerers(parallelism), options.memory(), options.boundedInput()))
                     .uid("answer-query").name("AnswerQuery").setParallelism(parallelism);
-            outputs.answers(answers);
             deadLetters = deadLetters.union(answers.getSideOutput(AnswerQuery.DEAD_LETTERS));
+            if (alerts == null) {
+                outputs.answers(answers);
+            } else {
+                DataStream<Query> aboutAlerts = queries.filter(AlertQuestions.aboutAlerts()).uid("questions-about-alerts").name("AboutAlerts");
+                outputs.answers(answers.union(alerts.keyBy(Alert::streamId).connect(aboutAlerts.keyBy(Query::streamId))
+                        .process(new AnswerFromAlerts(options.memory().ttl(), options.boundedInput()))
+                        .uid("answer-from-alerts").name("AnswerFromAlerts").setParallelism(parallelism)));
+            }
         }
         outputs.deadLetters(deadLetters);
     }

@@ -4,6 +4,8 @@ import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.ingest.SampleClip;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
+import io.streamlens.events.rules.Rule;
+import io.streamlens.records.Alert;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
@@ -34,6 +36,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     JobFlags job;
 
+    @Mixin
+    RuleFlags rules;
+
     @Option(names = "--out", defaultValue = "out", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -49,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobOptions options = job.toOptions();
+        List<Rule> alertRules = rules.read();
         OutputFiles.prepare(out);
         List<String> sources = new ArrayList<>(videos);
         if (sources.isEmpty()) {
@@ -59,6 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<String> streamIds = sources.stream().map(StreamIds::fromSource).toList();
         try (LocalPipeline local = LocalPipeline.start()) {
+            local.publishRules(alertRules);
             List<PublishReport> reports = local.publish(sources, streamIds);
             reports.forEach(Reports::print);
             local.ask(questions.stream().flatMap(q -> streamIds.stream()
@@ -75,8 +82,10 @@ final class DemoCommand implements Callable<Integer> {
     private boolean writeOutputs(LocalPipeline local) throws Exception {
         Map<String, List<Caption>> captions = OutputFiles.byStream(local.read(Topics.CAPTIONS));
         OutputFiles.writeLines(out.resolve(OutputFiles.CAPTIONS), captions.values().stream().flatMap(List::stream).map(Json::write).toList());
+        List<Alert> alerts = OutputFiles.alerts(local.read(Topics.ALERTS));
         for (var stream : captions.entrySet()) {
             OutputFiles.writeStream(out, stream.getKey(), stream.getValue(), subtitleFlags.subtitles);
+            OutputFiles.writeSummary(out, stream.getKey(), stream.getValue(), alerts);
         }
         List<String> answerLines = local.read(Topics.ANSWERS);
         if (!questions.isEmpty()) {
@@ -85,14 +94,21 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.printf("%n? %s (%s)%n  %s%n", a.question(), a.streamId(), a.answer());
             }
         }
+        if (rules.any()) {
+            OutputFiles.writeLines(out.resolve(OutputFiles.ALERTS), alerts.stream().map(Json::write).toList());
+            alerts.forEach(a -> System.out.printf("%n! [%s %s–%s] %s%n", a.streamId(), Durations.clock(a.startMs()),
+                    a.open() ? "…" : Durations.clock(a.endMs()), a.text()));
+        }
         List<String> letterLines = local.read(Topics.DEADLETTER);
         OutputFiles.writeLines(out.resolve(OutputFiles.DEAD_LETTERS), letterLines);
         List<DeadLetter> letters = OutputFiles.deadLetters(letterLines);
         System.out.println();
-        captions.forEach((stream, list) -> System.out.printf("  %-24s %4d captions → %s.vtt, %s.srt%n", stream, list.size(), stream, stream));
+        captions.forEach((stream, list) -> System.out.printf("  %-24s %4d captions → %s.vtt, %s.srt, %s.summary.md%n", stream, list.size(),
+                stream, stream, stream));
         letters.forEach(d -> System.out.printf("  ✗ %s (segment %d): %s — %s%n", d.streamId(), d.seq(), d.reason(), d.detail()));
         System.out.println("outputs in " + out.toAbsolutePath() + " (" + OutputFiles.CAPTIONS + ", "
-                + StandardOutputs.FRAMES_FILE + ", " + OutputFiles.DEAD_LETTERS + (questions.isEmpty() ? "" : ", " + OutputFiles.ANSWERS) + ")");
+                + StandardOutputs.FRAMES_FILE + ", " + OutputFiles.DEAD_LETTERS + (questions.isEmpty() ? "" : ", " + OutputFiles.ANSWERS)
+                + (rules.any() ? ", " + OutputFiles.ALERTS : "") + ")");
         return !letters.isEmpty();
     }
 

@@ -7,6 +7,7 @@ import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
+import io.streamlens.events.rules.Rule;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
 import io.streamlens.ingest.SegmentPublisher;
@@ -49,7 +50,7 @@ public final class LocalPipeline implements AutoCloseable {
     public static LocalPipeline start() throws IOException {
         Path work = Files.createTempDirectory("streamlens");
         EmbeddedKafka broker = EmbeddedKafka.start(0, work.resolve("kafka"));
-        broker.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
+        broker.createTopics(2, Topics.ALL);
         return new LocalPipeline(work, broker);
     }
 
@@ -76,6 +77,11 @@ public final class LocalPipeline implements AutoCloseable {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Publishes alert rules to {@code video.rules} before the job reads them. */
+    public void publishRules(List<Rule> rules) throws Exception {
+        RuleFlags.publish(kafka, rules);
     }
 
     void ask(List<Query> queries) {

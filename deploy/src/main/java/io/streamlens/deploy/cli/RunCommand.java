@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "in --checkpoint-dir.")
 final class RunCommand implements Callable<Integer> {
     /** Options that only this command understands; the rest go to the job jar unchanged. */
-    private static final Set<String> LOCAL_ONLY = Set.of("--jobmanager", "--job-jar", "--out", "--checkpoint-dir", "--from-savepoint");
+    private static final Set<String> LOCAL_ONLY = Set.of("--jobmanager", "--job-jar", "--out", "--checkpoint-dir", "--from-savepoint", "--rules");
 
     @Spec
     CommandSpec spec;
@@ -41,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     JobFlags job;
+
+    @Mixin
+    RuleFlags rules;
 
     @Option(names = "--checkpoint-dir", defaultValue = "checkpoints", description = "durable checkpoint folder (default: ${DEFAULT-VALUE})")
     Path checkpointDir;
@@ -69,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
                     .forEach(old -> System.out.println("removed the checkpoints of an earlier run: " + old));
         }
         String restore = fromSavepoint != null ? fromSavepoint : latest.map(chk -> chk.toUri().toString()).orElse(null);
+        RuleFlags.publish(kafka.toConfig(), rules.read());
         if (restore != null) {
             System.out.println("resuming from " + restore);
         }
