@@ -7,6 +7,7 @@ import io.streamlens.captions.flink.CaptionOf;
 import io.streamlens.captions.flink.CaptionWindow;
 import io.streamlens.captions.flink.TrackObjects;
 import io.streamlens.captions.track.TrackerOptions;
+import io.streamlens.deploy.metrics.CountDeadLetters;
 import io.streamlens.inference.ModelOptions;
 import io.streamlens.inference.analysis.FrameAnalysers;
 import io.streamlens.inference.flink.AnalyseFrames;
@@ -104,6 +105,6 @@ public final class StreamLensJob {
             outputs.answers(answers);
             deadLetters = deadLetters.union(answers.getSideOutput(AnswerQuery.DEAD_LETTERS));
         }
-        outputs.deadLetters(deadLetters);
+        outputs.deadLetters(deadLetters.map(new CountDeadLetters()).uid("count-dead-letters").name("CountDeadLetters"));
     }
 }

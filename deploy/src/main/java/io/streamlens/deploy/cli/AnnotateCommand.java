@@ -40,6 +40,9 @@ final class AnnotateCommand implements Callable<Integer> {
     @Mixin
     JobFlags job;
 
+    @Mixin
+    MetricsFlags metrics;
+
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
@@ -59,7 +62,8 @@ final class AnnotateCommand implements Callable<Integer> {
         for (Path input : inputs) {
             inputOf.put(uniqueId(StreamIds.fromSource(input.toString()), inputOf.keySet()), input);
         }
-        try (LocalPipeline local = LocalPipeline.start()) {
+        try (LocalPipeline local = LocalPipeline.start(metrics.port)) {
+            metrics.announce();
             long started = System.nanoTime();
             List<PublishReport> reports = local.publish(
                     inputOf.values().stream().map(Path::toString).toList(), List.copyOf(inputOf.keySet()));

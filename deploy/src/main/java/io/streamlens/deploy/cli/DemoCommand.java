@@ -34,6 +34,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     JobFlags job;
 
+    @Mixin
+    MetricsFlags metrics;
+
     @Option(names = "--out", defaultValue = "out", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -58,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
             sources.add(sample.toString());
         }
         List<String> streamIds = sources.stream().map(StreamIds::fromSource).toList();
-        try (LocalPipeline local = LocalPipeline.start()) {
+        try (LocalPipeline local = LocalPipeline.start(metrics.port)) {
+            metrics.announce();
             List<PublishReport> reports = local.publish(sources, streamIds);
             reports.forEach(Reports::print);
             local.ask(questions.stream().flatMap(q -> streamIds.stream()

@@ -1,11 +1,13 @@
 package io.streamlens.inference.speech.flink;
 
 import io.streamlens.inference.speech.ModelCache;
+import io.streamlens.inference.speech.RealTimeFactor;
 import io.streamlens.inference.speech.SpeechModel;
 import io.streamlens.inference.speech.StreamTranscriber;
 import io.streamlens.inference.speech.Word;
 import io.streamlens.records.SegmentSpeech;
 import io.streamlens.records.SpokenWord;
+import io.streamlens.records.StreamLensMetrics;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.DecodeException;
 import io.streamlens.sampler.Uninterruptible;
@@ -41,6 +43,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
     private transient Map<String, StreamTranscriber> transcribers;
     private transient ValueState<PcmChunk> pending;
     private transient ValueState<Long> idleTimer;
+    private transient RealTimeFactor realTime;
 
     /** @param enabled false to report "speech recognition off" for every segment without decoding audio */
     public TranscribeSpeech(boolean enabled, Duration idleTimeout) {
@@ -59,6 +62,8 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         transcribers = new HashMap<>();
         pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-audio", PcmChunk.class));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("speech-idle-timer", Types.LONG));
+        realTime = new RealTimeFactor(32);
+        StreamLensMetrics.of(getRuntimeContext()).gauge(StreamLensMetrics.SPEECH_REAL_TIME_FACTOR, realTime::value);
         if (enabled) {
             Uninterruptible.loadFfmpeg();
             model = Uninterruptible.call("load the speech model", () -> SpeechModel.acquire(
@@ -84,8 +89,12 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
                 words.addAll(transcriber.restore(saved)); // after a restore: hear again what the lost recogniser had not finished
             }
         }
+        long listening = System.nanoTime();
         Listened listened = listen(segment, transcriber);
         StreamTranscriber.Heard heard = listened.heard();
+        if (heard.endUs() != Long.MAX_VALUE) { // MAX_VALUE: the segment had no audio to hear
+            realTime.heard(heard.endUs() - segment.startUs(), System.nanoTime() - listening);
+        }
         words.addAll(heard.words());
         String note = !listened.note().isEmpty() ? listened.note() : heard.silent() && words.isEmpty() ? "silent audio" : "";
         if (segment.last()) {
