@@ -14,7 +14,8 @@ import org.apache.flink.metrics.MetricGroup;
  * Counts the job's dead letters by reason on their way to the topic, one counter per
  * {@link DeadLetterReason} (label {@code reason}), all registered at the start so a dashboard
  * sees zeros rather than gaps. A reason the enum does not know is counted as {@value #OTHER}:
- * a label's values are never taken from data, so they stay few.
+ * a label's values are never taken from data, so they stay few. (Flink's Prometheus reporter
+ * writes the label's {@code -} as {@code _}: {@code reason="model_failure"}.)
  */
 public class CountDeadLetters extends RichMapFunction<DeadLetter, DeadLetter> {
     static final String OTHER = "other";
