@@ -26,7 +26,7 @@ public record ClusterSettings(int taskManagers, int slots, int restPort, String 
                     + taskManagers + " x " + slots);
         }
         if (metricsPort != null) {
-            metricsPorts(); // refuses a range that does not fit
+            MetricsReporter.rangeFor(metricsPort, taskManagers + 1); // refuses a range that does not fit
         }
     }
 
