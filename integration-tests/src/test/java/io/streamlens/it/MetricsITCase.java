@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlens.captions.Perception;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.cli.LocalPipeline;
+import io.streamlens.inference.ModelOptions;
 import io.streamlens.ingest.SampleMedia;
 import io.streamlens.records.DeadLetterReason;
 import io.streamlens.records.SegmentHeaders;
@@ -16,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -43,7 +45,7 @@ class MetricsITCase {
     @Test
     void streamLensMetricsAreServedForPrometheusAndMoveAsSegmentsArrive() throws Exception {
         int port = freePort();
-        JobOptions options = JobOptions.builder().parallelism(1).models(io.streamlens.inference.ModelOptions.DEFAULT
+        JobOptions options = JobOptions.builder().parallelism(1).models(ModelOptions.DEFAULT
                 .withPerception(EnumSet.of(Perception.OBJECTS, Perception.SPEECH))).build();
         Path humming = SpokenClips.write(dir.resolve("humming.mp4"), SpokenClips.Audio.tone(16_000, 6, 440), 6, 0);
         try (LocalPipeline local = LocalPipeline.start(port)) {
@@ -70,15 +72,19 @@ class MetricsITCase {
                         .extracting(s -> s.labels().get(StreamLensMetrics.REASON))
                         .containsExactlyInAnyOrderElementsOf(reasonLabels());
                 double deadBefore = first.sum(PREFIX + StreamLensMetrics.REASON + "_" + StreamLensMetrics.DEAD_LETTERS);
+                double windows = first.sum(PREFIX + StreamLensMetrics.WINDOWS_CAPTIONED);
+                double analysed = first.sum(PREFIX + StreamLensMetrics.FRAMES_ANALYSED);
 
                 local.publish(List.of(SampleMedia.file(SampleMedia.COCKATOO).toString()), List.of("cockatoo"));
                 publishGarbageSegment(local, "garbage");
 
                 PrometheusScrape later = waitForScrape(port, job, "the metrics to move with the next streams", s ->
                         s.sum(PREFIX + StreamLensMetrics.FRAMES_DECODED) > decoded
+                                && s.sum(PREFIX + StreamLensMetrics.FRAMES_ANALYSED) > analysed
+                                && s.sum(PREFIX + StreamLensMetrics.WINDOWS_CAPTIONED) > windows
                                 && s.sum(PREFIX + StreamLensMetrics.REASON + "_" + StreamLensMetrics.DEAD_LETTERS) > deadBefore);
-                assertThat(later.sum(PREFIX + StreamLensMetrics.WINDOWS_CAPTIONED))
-                        .isGreaterThanOrEqualTo(first.sum(PREFIX + StreamLensMetrics.WINDOWS_CAPTIONED));
+                assertThat(later.sum(PREFIX + StreamLensMetrics.CAPTION_LATENCY_MS + "_count"))
+                        .isGreaterThan(first.sum(PREFIX + StreamLensMetrics.CAPTION_LATENCY_MS + "_count"));
                 assertThat(later.named(PREFIX + StreamLensMetrics.REASON + "_" + StreamLensMetrics.DEAD_LETTERS)
                         .stream().filter(s -> s.value() > 0).map(s -> s.labels().get(StreamLensMetrics.REASON)).toList())
                         .as("the garbage segment's dead letter, counted under a reason of the contract")
@@ -92,7 +98,7 @@ class MetricsITCase {
 
     /** The reasons of the contract as Prometheus labels: Flink's reporter turns a label value's '-' into '_'. */
     private static List<String> reasonLabels() {
-        List<String> labels = new java.util.ArrayList<>(EnumSet.allOf(DeadLetterReason.class).stream()
+        List<String> labels = new ArrayList<>(EnumSet.allOf(DeadLetterReason.class).stream()
                 .map(r -> r.code().replace('-', '_')).toList());
         labels.add("other");
         return labels;
