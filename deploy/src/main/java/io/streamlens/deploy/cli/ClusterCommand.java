@@ -62,7 +62,7 @@ final class ClusterCommand {
             System.out.println("  logs             " + cluster.dir().log());
             System.out.println("  checkpoints      " + cluster.dir().checkpoints());
             if (metricsPort != null) {
-                System.out.println("  metrics          http://localhost:{" + settings.metricsPorts() + "}/metrics (one port per process)");
+                System.out.println("  metrics          http://localhost:PORT/metrics, one PORT of " + settings.metricsPorts() + " per process");
             }
             System.out.println("submit with: ./streamlens run --jobmanager " + rest.webUi().getAuthority() + " --bootstrap-servers H:P");
             return 0;
