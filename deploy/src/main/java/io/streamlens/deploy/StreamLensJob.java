@@ -13,6 +13,7 @@ import io.streamlens.events.flink.EvaluateRules;
 import io.streamlens.events.flink.ReadRules;
 import io.streamlens.events.flink.SummariseStream;
 import io.streamlens.events.rules.RuleUpdate;
+import io.streamlens.deploy.metrics.CountDeadLetters;
 import io.streamlens.inference.ModelOptions;
 import io.streamlens.inference.analysis.FrameAnalysers;
 import io.streamlens.inference.flink.AnalyseFrames;
@@ -137,6 +138,6 @@ public final class StreamLensJob {
                         .uid("answer-from-alerts").name("AnswerFromAlerts").setParallelism(parallelism)));
             }
         }
-        outputs.deadLetters(deadLetters);
+        outputs.deadLetters(deadLetters.map(new CountDeadLetters()).uid("count-dead-letters").name("CountDeadLetters"));
     }
 }

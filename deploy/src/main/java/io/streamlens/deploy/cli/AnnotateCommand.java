@@ -46,6 +46,9 @@ final class AnnotateCommand implements Callable<Integer> {
     @Mixin
     RuleFlags rules;
 
+    @Mixin
+    MetricsFlags metrics;
+
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
@@ -66,7 +69,8 @@ final class AnnotateCommand implements Callable<Integer> {
         for (Path input : inputs) {
             inputOf.put(uniqueId(StreamIds.fromSource(input.toString()), inputOf.keySet()), input);
         }
-        try (LocalPipeline local = LocalPipeline.start()) {
+        try (LocalPipeline local = LocalPipeline.start(metrics.port)) {
+            metrics.announce();
             local.publishRules(alertRules);
             long started = System.nanoTime();
             List<PublishReport> reports = local.publish(

@@ -39,6 +39,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     RuleFlags rules;
 
+    @Mixin
+    MetricsFlags metrics;
+
     @Option(names = "--out", defaultValue = "out", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -64,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
             sources.add(sample.toString());
         }
         List<String> streamIds = sources.stream().map(StreamIds::fromSource).toList();
-        try (LocalPipeline local = LocalPipeline.start()) {
+        try (LocalPipeline local = LocalPipeline.start(metrics.port)) {
+            metrics.announce();
             local.publishRules(alertRules);
             List<PublishReport> reports = local.publish(sources, streamIds);
             reports.forEach(Reports::print);

@@ -45,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RuleFlags rules;
 
+    @Mixin
+    MetricsFlags metrics;
+
     @Option(names = "--checkpoint-dir", defaultValue = "checkpoints", description = "durable checkpoint folder (default: ${DEFAULT-VALUE})")
     Path checkpointDir;
 
@@ -86,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
         if (restorePath != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restorePath);
         }
-        StreamExecutionEnvironment env = FlinkEnvironments.local(conf, options.parallelism());
+        StreamExecutionEnvironment env = FlinkEnvironments.local(metrics.apply(conf), options.parallelism());
+        metrics.announce();
         StreamLensJob.build(env, JobInputs.kafka(kafkaConfig, "streamlens", false), options,
                 new StandardOutputs(kafkaConfig, options.delivery(), out, false));
         env.execute("streamlens");
@@ -101,6 +105,10 @@ final class RunCommand implements Callable<Integer> {
         if (out != null) {
             throw new ParameterException(spec.commandLine(), "--out writes files on the machine running the job; "
                     + "with --jobmanager read the topics instead (./streamlens ask, or a Kafka consumer)");
+        }
+        if (metrics.port != null) {
+            throw new ParameterException(spec.commandLine(), "a cluster serves its metrics on its own ports: give "
+                    + "--metrics-port to ./streamlens cluster start, or set metrics.reporter.prometheus.* in its configuration");
         }
         job.toOptions(); // refuses bad job flags here rather than in the cluster's log
         Path jar = jobJar != null ? jobJar : ClusterJob.defaultJar();

@@ -143,6 +143,7 @@ public final class FrameAnalyser implements AutoCloseable {
     private final ObjectFinder objects;
     private final PoseReader poses;
     private final FrameEncoder encoder;
+    private ModelTimings timings = ModelTimings.NONE;
 
     public FrameAnalyser(Models models) {
         this.text = models.text();
@@ -156,6 +157,12 @@ public final class FrameAnalyser implements AutoCloseable {
     /** @param text, faces, objects, encoder each null when that model does not run */
     public FrameAnalyser(TextReader text, FaceFinder faces, ObjectFinder objects, FrameEncoder encoder) {
         this(new Models(text, faces, null, objects, null, encoder));
+    }
+
+    /** Reports each model's time with each frame to {@code timings} from now on. */
+    public FrameAnalyser timedBy(ModelTimings timings) {
+        this.timings = timings;
+        return this;
     }
 
     /** Completes (never exceptionally for a model's failure) once every frame has been looked at. */
@@ -174,22 +181,22 @@ public final class FrameAnalyser implements AutoCloseable {
     private CompletableFuture<FrameAnalysis> analyse(String streamId, SampledFrame frame, List<String> failures) {
         RgbImage image = new RgbImage(frame.width(), frame.height(), frame.rgb());
         CompletableFuture<List<OnScreenText>> lines = text == null ? CompletableFuture.completedFuture(List.of())
-                : orElse(text.read(streamId, frame, image), List.of(), "text reading", frame, failures);
+                : orElse(timings.time("text", () -> text.read(streamId, frame, image)), List.of(), "text reading", frame, failures);
         CompletableFuture<VisualTokens> tokens = encoder == null ? CompletableFuture.completedFuture(null)
-                : orElse(encoder.encode(image), null, "vision encoder", frame, failures);
+                : orElse(timings.time("vision-encoder", () -> encoder.encode(image)), null, "vision encoder", frame, failures);
         CompletableFuture<FrameDetections> found = objects == null
                 ? CompletableFuture.completedFuture(FrameDetections.notLooked(frame.ptsUs()))
-                : orElse(objects.find(image).thenApply(list -> FrameDetections.seen(frame.ptsUs(), list)),
+                : orElse(timings.time("objects", () -> objects.find(image)).thenApply(list -> FrameDetections.seen(frame.ptsUs(), list)),
                         FrameDetections.notLooked(frame.ptsUs()), "object detection", frame, failures);
         // Faces wait for the people: the face finder looks again, closer, inside each person's box.
         CompletableFuture<List<Detection>> faceBoxes = faces == null ? CompletableFuture.completedFuture(null)
-                : found.thenCompose(d -> orElse(faces.find(image, persons(d)), null, "face detection", frame, failures));
+                : found.thenCompose(d -> orElse(timings.time("faces", () -> faces.find(image, persons(d))), null, "face detection", frame, failures));
         CompletableFuture<List<FaceExpression>> faceExpressions = expressions == null ? CompletableFuture.completedFuture(List.of())
                 : faceBoxes.thenCompose(boxes -> boxes == null || boxes.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                        : orElse(expressions.read(image, boxes), List.of(), "expression reading", frame, failures));
+                        : orElse(timings.time("expressions", () -> expressions.read(image, boxes)), List.of(), "expression reading", frame, failures));
         CompletableFuture<List<PersonPosture>> postures = poses == null ? CompletableFuture.completedFuture(List.of())
                 : found.thenCompose(d -> persons(d).isEmpty() ? CompletableFuture.completedFuture(List.of())
-                        : orElse(poses.read(image, persons(d)), List.of(), "posture estimation", frame, failures));
+                        : orElse(timings.time("posture", () -> poses.read(image, persons(d))), List.of(), "posture estimation", frame, failures));
         return lines.thenCombine(tokens, (read, visual) -> analysis(frame, read, visual)
                         .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height())))
                 .thenCombine(found, FrameAnalysis::withObjects)

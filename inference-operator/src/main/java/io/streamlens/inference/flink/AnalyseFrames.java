@@ -3,8 +3,11 @@ package io.streamlens.inference.flink;
 import io.streamlens.inference.analysis.FrameAnalyser;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.SampledSegment;
+import io.streamlens.records.StreamLensMetrics;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
@@ -17,6 +20,8 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSegment> {
     private final FrameAnalyser.Factory analysers;
     private transient FrameAnalyser analyser;
+    private transient Counter framesAnalysed;
+    private transient Counter framesSkipped;
 
     public AnalyseFrames(FrameAnalyser.Factory analysers) {
         this.analysers = analysers;
@@ -24,7 +29,10 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
 
     @Override
     public void open(OpenContext context) throws Exception {
-        analyser = analysers.open();
+        MetricGroup metrics = StreamLensMetrics.of(getRuntimeContext());
+        framesAnalysed = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_ANALYSED);
+        framesSkipped = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_SKIPPED);
+        analyser = analysers.open().timedBy(new ModelTimeHistograms(metrics));
     }
 
     @Override
@@ -33,6 +41,7 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
             if (error != null) {
                 result.completeExceptionally(error);
             } else {
+                framesAnalysed.inc(segment.frames().size());
                 result.complete(List.of(analysed));
             }
         });
@@ -41,6 +50,7 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
     /** Past the timeout the segment goes on without findings, so its windows are still captioned. */
     @Override
     public void timeout(SampledSegment segment, ResultFuture<AnalysedSegment> result) {
+        framesSkipped.inc(segment.frames().size());
         result.complete(List.of(FrameAnalyser.withoutFindings(segment,
                 "the models did not finish with segment " + segment.seq() + " in time; its frames carry no findings")));
     }

@@ -3,6 +3,7 @@ package io.streamlens.inference.speech.flink;
 import io.streamlens.inference.RuntimeOptions;
 import io.streamlens.inference.runtime.SharedModels;
 import io.streamlens.inference.speech.ModelCache;
+import io.streamlens.inference.speech.RealTimeFactor;
 import io.streamlens.inference.speech.SpeechModel;
 import io.streamlens.inference.speech.StreamTranscriber;
 import io.streamlens.inference.speech.VoicedTranscriber;
@@ -14,6 +15,7 @@ import io.streamlens.inference.voice.VoiceActivity;
 import io.streamlens.records.AudioSpan;
 import io.streamlens.records.SegmentSpeech;
 import io.streamlens.records.SpokenWord;
+import io.streamlens.records.StreamLensMetrics;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.DecodeException;
 import io.streamlens.sampler.Uninterruptible;
@@ -54,6 +56,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
     private transient ValueState<PcmChunk> pending;
     private transient ValueState<VadState> voice;
     private transient ValueState<Long> idleTimer;
+    private transient RealTimeFactor realTime;
 
     /** @param enabled false to report "speech recognition off" for every segment without decoding audio */
     public TranscribeSpeech(boolean enabled, Duration idleTimeout) {
@@ -73,6 +76,8 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-audio", PcmChunk.class));
         voice = getRuntimeContext().getState(new ValueStateDescriptor<>("voice-activity", VadState.class));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("speech-idle-timer", Types.LONG));
+        realTime = new RealTimeFactor(32);
+        StreamLensMetrics.of(getRuntimeContext()).gauge(StreamLensMetrics.SPEECH_REAL_TIME_FACTOR, realTime::value);
         if (enabled) {
             Uninterruptible.loadFfmpeg();
             model = Uninterruptible.call("load the speech model", () -> SpeechModel.acquire(
@@ -102,7 +107,11 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         }
         VoicedTranscriber ears = new VoicedTranscriber(new VoiceActivity(vadModel.model(), VadSettings.RECOGNITION), transcriber);
         VadState state = voice.value() == null ? VadState.initial() : voice.value();
+        long listening = System.nanoTime();
         Listened listened = listen(segment, ears, state);
+        long listenedNanos = System.nanoTime() - listening;
+        // segments without audio say nothing of the recogniser's speed
+        listened.audio().forEach(heard -> realTime.heard(heard.endUs() - heard.startUs(), listenedNanos));
         words.addAll(listened.words());
         if (segment.last()) {
             words.addAll(ears.finish(listened.state()));
