@@ -43,6 +43,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--ask", paramLabel = "QUESTION", description = "ask this about every stream once the input is processed; answers.jsonl")
     List<String> questions = new ArrayList<>();
 
+    @Option(names = "--serve", description = "instead of exiting when done, keep the job running and serve the viewer's page (--port, --bind)")
+    boolean serve;
+
+    @Mixin
+    ServeFlags serveFlags;
+
     @Parameters(arity = "0..*", paramLabel = "VIDEO", description = "video files or URLs (default: a generated sample clip)")
     List<String> videos = new ArrayList<>();
 
@@ -58,6 +64,14 @@ final class DemoCommand implements Callable<Integer> {
             sources.add(sample.toString());
         }
         List<String> streamIds = sources.stream().map(StreamIds::fromSource).toList();
+        if (serve) {
+            if (!questions.isEmpty()) {
+                System.err.println("--ask and --serve do not go together: ask on the page");
+                return 2;
+            }
+            return ServedDemo.run(options, sources, streamIds,
+                    serveFlags.options(sources, options.sampling().frameSize().maxSide()), DemoCommand::print);
+        }
         try (LocalPipeline local = LocalPipeline.start()) {
             List<PublishReport> reports = local.publish(sources, streamIds);
             reports.forEach(Reports::print);
