@@ -5,6 +5,8 @@ import io.streamlens.captions.flink.AnalysisFailures;
 import io.streamlens.captions.flink.AnswerQuery;
 import io.streamlens.captions.flink.CaptionOf;
 import io.streamlens.captions.flink.CaptionWindow;
+import io.streamlens.captions.flink.MergeAnswers;
+import io.streamlens.captions.flink.SearchEveryStream;
 import io.streamlens.captions.flink.TrackObjects;
 import io.streamlens.captions.track.TrackerOptions;
 import io.streamlens.inference.ModelOptions;
@@ -17,6 +19,7 @@ import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.DeadLetter;
+import io.streamlens.records.PartialAnswer;
 import io.streamlens.records.Query;
 import io.streamlens.records.SampledSegment;
 import io.streamlens.records.SegmentPart;
@@ -98,10 +101,21 @@ public final class StreamLensJob {
             DataStream<Query> queries = env.fromSource(inputs.queries(), WatermarkStrategy.noWatermarks(), "video.queries")
                     .uid("queries-source");
             SingleOutputStreamOperator<Answer> answers = captioned.keyBy(CaptionedWindow::streamId)
-                    .connect(queries.keyBy(Query::streamId))
+                    .connect(queries.filter(q -> !q.asksEveryStream()).uid("about-one-stream").name("AboutOneStream").keyBy(Query::streamId))
                     .process(new AnswerQuery(models.answerers(parallelism), options.memory(), options.boundedInput()))
                     .uid("answer-query").name("AnswerQuery").setParallelism(parallelism);
-            outputs.answers(answers);
+            // A question without a stream id goes to every subtask; their best windows meet by query id.
+            DataStream<Query> everyStream = queries.filter(Query::asksEveryStream)
+                    .uid("about-every-stream").name("AboutEveryStream");
+            SingleOutputStreamOperator<PartialAnswer> partials = captioned.keyBy(CaptionedWindow::streamId)
+                    .connect(everyStream.broadcast(SearchEveryStream.WAITING))
+                    .process(new SearchEveryStream(models.answerers(parallelism), options.memory(), options.boundedInput()))
+                    .uid("search-every-stream").name("SearchEveryStream").setParallelism(parallelism);
+            DataStream<Answer> merged = everyStream.keyBy(Query::queryId)
+                    .connect(partials.keyBy(p -> p.query().queryId()))
+                    .process(new MergeAnswers(options.boundedInput()))
+                    .uid("merge-answers").name("MergeAnswers").setParallelism(parallelism);
+            outputs.answers(answers.union(merged));
             deadLetters = deadLetters.union(answers.getSideOutput(AnswerQuery.DEAD_LETTERS));
         }
         outputs.deadLetters(deadLetters);

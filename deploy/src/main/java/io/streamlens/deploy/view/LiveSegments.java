@@ -110,6 +110,11 @@ public final class LiveSegments {
         }
     }
 
+    /** The streams with segments held. */
+    public synchronized List<String> streamIds() {
+        return List.copyOf(streams.keySet());
+    }
+
     /** The segments held for a stream, oldest first. */
     public synchronized List<SegmentInfo> segments(String streamId) {
         TreeMap<Long, VideoSegment> segments = streams.get(streamId);

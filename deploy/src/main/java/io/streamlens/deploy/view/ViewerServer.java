@@ -133,12 +133,14 @@ public final class ViewerServer implements AutoCloseable {
             m.put("endMs", s.endMs());
             byId.put(s.streamId(), m);
         }
-        // Files the command was given are listed before their first caption, so the video can start.
-        options.files().keySet().forEach(id -> byId.computeIfAbsent(id, k -> new LinkedHashMap<>(Map.of("streamId", k,
-                "captions", 0, "chapters", 0, "alerts", 0, "endMs", 0L))));
+        // Files the command was given, and live streams, are listed before their first caption.
+        List<String> live = segments.streamIds();
+        java.util.stream.Stream.concat(options.files().keySet().stream(), live.stream())
+                .forEach(id -> byId.computeIfAbsent(id, k -> new LinkedHashMap<>(Map.of("streamId", k,
+                        "captions", 0, "chapters", 0, "alerts", 0, "endMs", 0L))));
         byId.forEach((id, m) -> {
             m.put("file", options.files().containsKey(id));
-            m.put("live", !segments.segments(id).isEmpty());
+            m.put("live", live.contains(id));
         });
         return List.copyOf(byId.values());
     }
