@@ -67,6 +67,7 @@ class SearchEveryStreamTest {
             s.processElement(caption("lobby", 0, "Text: \"GATE 7 IS THAT WAY\"."), 0);
             assertThat(s.extractOutputValues()).isEmpty();
             s.processWatermark(Watermark.MAX_WATERMARK);
+            s.processBroadcastWatermark(Watermark.MAX_WATERMARK);
             List<PartialAnswer> parts = s.extractOutputValues();
             assertThat(parts).hasSize(2).allSatisfy(p -> assertThat(p.parts()).isZero());
             m.processElement1(q, 0);

@@ -162,8 +162,11 @@ function renderCaptions() {
 
 // ---- boxes: each window's evidence drawn over the picture while the window plays ---------------
 
+// Windows overlap: the newest one that has begun is the one on screen, as with the subtitles.
 function captionAt(ms) {
-  return state.captions.find((c) => c.startMs <= ms && ms < c.endMs);
+  let at;
+  state.captions.forEach((c) => { if (c.startMs <= ms && ms < c.endMs) at = c; });
+  return at;
 }
 
 function drawBoxes() {

@@ -37,10 +37,6 @@ class LiveSegmentsTest {
         assertThat(segments).as("a 9 s clip in 2 s segments").hasSizeGreaterThan(2);
     }
 
-    private static SegmentPart whole(String stream, Segment s) {
-        return new SegmentPart(stream, s.seq(), s.startUs(), s.container(), s.last(), "", 0, 1, s.bytes(), "");
-    }
-
     @Test
     void aSegmentIsRemuxedIntoFragmentedMp4ThatFfmpegReadsBack() throws Exception {
         Segment s = segments.get(1);
@@ -86,12 +82,16 @@ class LiveSegmentsTest {
     }
 
     @Test
-    void aSegmentWhosePartsNeverAllArriveIsDropped() throws Exception {
+    void aSegmentWhosePartsNeverAllArriveIsDroppedWhenTheNextBegins() throws Exception {
         LiveSegments live = new LiveSegments(s -> { });
         Segment first = segments.get(0);
         Segment second = segments.get(1);
+        byte[] b = second.bytes();
         live.add(new SegmentPart("gap", first.seq(), first.startUs(), first.container(), false, "", 0, 2, first.bytes(), ""));
-        live.add(whole("gap", second));
+        live.add(new SegmentPart("gap", second.seq(), second.startUs(), second.container(), false, "", 0, 2,
+                Arrays.copyOfRange(b, 0, b.length / 2), ""));
+        live.add(new SegmentPart("gap", second.seq(), second.startUs(), second.container(), false, "", 1, 2,
+                Arrays.copyOfRange(b, b.length / 2, b.length), ""));
         live.add(new SegmentPart("gap", first.seq(), first.startUs(), first.container(), false, "", 1, 2, first.bytes(), ""));
         assertThat(live.segments("gap")).extracting(LiveSegments.SegmentInfo::seq).containsExactly(second.seq());
     }
