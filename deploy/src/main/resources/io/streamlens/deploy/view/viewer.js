@@ -98,8 +98,10 @@ function reloadSubtitles() {
 
 // ---- seeking, timeline, lists ------------------------------------------------------------------
 
+// A millisecond past the start, so that the window that begins there is the one on screen
+// whatever the rounding of currentTime (the previous window's cue ends where this one begins).
 function seek(ms) {
-  const go = () => { video.currentTime = ms / 1000; drawBoxes(); };
+  const go = () => { video.currentTime = (ms + 1) / 1000; drawBoxes(); };
   if (video.readyState >= 1) go(); else video.addEventListener('loadedmetadata', go, { once: true });
 }
 
