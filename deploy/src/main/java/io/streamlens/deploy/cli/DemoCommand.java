@@ -58,6 +58,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (serve && asks()) {
+            System.err.println("--ask and --serve do not go together: ask on the page");
+            return 2;
+        }
         JobOptions options = job.toOptions();
         OutputFiles.prepare(out);
         List<String> sources = new ArrayList<>(videos);
@@ -69,10 +73,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<String> streamIds = sources.stream().map(StreamIds::fromSource).toList();
         if (serve) {
-            if (!questions.isEmpty() || !questionsForAll.isEmpty()) {
-                System.err.println("--ask and --serve do not go together: ask on the page");
-                return 2;
-            }
             return ServedPipeline.run(options, sources, streamIds,
                     serveFlags.options(sources, options.sampling().frameSize().maxSide()), DemoCommand::print);
         }
