@@ -5,6 +5,8 @@ import io.streamlens.captions.flink.AnalysisFailures;
 import io.streamlens.captions.flink.AnswerQuery;
 import io.streamlens.captions.flink.CaptionOf;
 import io.streamlens.captions.flink.CaptionWindow;
+import io.streamlens.captions.flink.MergeAnswers;
+import io.streamlens.captions.flink.SearchEveryStream;
 import io.streamlens.captions.flink.TrackObjects;
 import io.streamlens.captions.track.TrackerOptions;
 import io.streamlens.events.flink.AlertQuestions;
@@ -25,6 +27,7 @@ import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.DeadLetter;
+import io.streamlens.records.PartialAnswer;
 import io.streamlens.records.Query;
 import io.streamlens.records.SampledSegment;
 import io.streamlens.records.SegmentPart;
@@ -122,21 +125,34 @@ public final class StreamLensJob {
         if (inputs.queries() != null) {
             DataStream<Query> queries = env.fromSource(inputs.queries(), WatermarkStrategy.noWatermarks(), "video.queries")
                     .uid("queries-source");
-            DataStream<Query> aboutCaptions = alerts == null ? queries
-                    : queries.filter(AlertQuestions.aboutCaptions()).uid("questions-about-captions").name("AboutCaptions");
+            DataStream<Query> oneStream = queries.filter(q -> !q.asksEveryStream()).uid("about-one-stream").name("AboutOneStream");
+            DataStream<Query> aboutCaptions = alerts == null ? oneStream
+                    : oneStream.filter(AlertQuestions.aboutCaptions()).uid("questions-about-captions").name("AboutCaptions");
             SingleOutputStreamOperator<Answer> answers = captioned.keyBy(CaptionedWindow::streamId)
                     .connect(aboutCaptions.keyBy(Query::streamId))
                     .process(new AnswerQuery(models.answerers(parallelism), options.memory(), options.boundedInput()))
                     .uid("answer-query").name("AnswerQuery").setParallelism(parallelism);
+            // A question without a stream id goes to every subtask; their best windows meet by query id.
+            DataStream<Query> everyStream = queries.filter(Query::asksEveryStream)
+                    .uid("about-every-stream").name("AboutEveryStream");
+            SingleOutputStreamOperator<PartialAnswer> partials = captioned.keyBy(CaptionedWindow::streamId)
+                    .connect(everyStream.broadcast(SearchEveryStream.WAITING))
+                    .process(new SearchEveryStream(models.answerers(parallelism), options.memory(), options.boundedInput()))
+                    .uid("search-every-stream").name("SearchEveryStream").setParallelism(parallelism);
+            DataStream<Answer> merged = everyStream.keyBy(Query::queryId)
+                    .connect(partials.keyBy(p -> p.query().queryId()))
+                    .process(new MergeAnswers(options.boundedInput()))
+                    .uid("merge-answers").name("MergeAnswers").setParallelism(parallelism);
+            DataStream<Answer> all = answers.union(merged);
             deadLetters = deadLetters.union(answers.getSideOutput(AnswerQuery.DEAD_LETTERS));
-            if (alerts == null) {
-                outputs.answers(answers);
-            } else {
-                DataStream<Query> aboutAlerts = queries.filter(AlertQuestions.aboutAlerts()).uid("questions-about-alerts").name("AboutAlerts");
-                outputs.answers(answers.union(alerts.keyBy(Alert::streamId).connect(aboutAlerts.keyBy(Query::streamId))
+            if (alerts != null) {
+                DataStream<Query> aboutAlerts = oneStream.filter(AlertQuestions.aboutAlerts()).uid("questions-about-alerts")
+                        .name("AboutAlerts");
+                all = all.union(alerts.keyBy(Alert::streamId).connect(aboutAlerts.keyBy(Query::streamId))
                         .process(new AnswerFromAlerts(options.memory().ttl(), options.boundedInput()))
-                        .uid("answer-from-alerts").name("AnswerFromAlerts").setParallelism(parallelism)));
+                        .uid("answer-from-alerts").name("AnswerFromAlerts").setParallelism(parallelism));
             }
+            outputs.answers(all);
         }
         outputs.deadLetters(deadLetters.map(new CountDeadLetters()).uid("count-dead-letters").name("CountDeadLetters"));
     }

@@ -25,8 +25,10 @@ public class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+        String k = key.apply(element);
+        // An answer to a question about every stream belongs to no one stream: it goes without a key.
         return new ProducerRecord<>(topic, null, null,
-                key.apply(element).getBytes(StandardCharsets.UTF_8), Json.write(element).getBytes(StandardCharsets.UTF_8));
+                k == null ? null : k.getBytes(StandardCharsets.UTF_8), Json.write(element).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -110,8 +110,14 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Starts the live (unbounded) job and returns at once; cancel it through the client. */
     public JobClient startLive(JobOptions options, Duration checkpointInterval) throws Exception {
+        return startLive(options, checkpointInterval, false);
+    }
+
+    /** The same, answering questions too when {@code withQueries} ({@code demo --serve}). */
+    public JobClient startLive(JobOptions options, Duration checkpointInterval, boolean withQueries) throws Exception {
         StreamExecutionEnvironment env = environment(checkpointInterval, options.parallelism());
-        StreamLensJob.build(env, JobInputs.kafka(kafka, "streamlens-live", false).withoutQueries(), options,
+        JobInputs inputs = JobInputs.kafka(kafka, "streamlens-live", false);
+        StreamLensJob.build(env, withQueries ? inputs : inputs.withoutQueries(), options,
                 new StandardOutputs(kafka, options.delivery(), null, false));
         return env.executeAsync("streamlens-live");
     }
