@@ -42,7 +42,7 @@ class ExactlyOnceRecoveryITCase {
     @Test
     void aJobRestoredFromItsCheckpointLosesNoCaptionAndDuplicatesNone() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, dir.resolve("kafka"))) {
-            kafka.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
+            kafka.createTopics(2, Topics.ALL);
             KafkaClientConfig client = new KafkaClientConfig(kafka.bootstrapServers(), null);
             Path clip = dir.resolve("live.mp4");
             SampleClip.write(clip, List.of(new SampleClip.Shot(Color.RED, "ONE", 3), new SampleClip.Shot(Color.BLUE, "TWO", 3),

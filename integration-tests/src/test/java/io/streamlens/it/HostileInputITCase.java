@@ -81,7 +81,7 @@ class HostileInputITCase {
         });
         http.start();
         kafka = EmbeddedKafka.start(0, dir.resolve("kafka"));
-        kafka.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
+        kafka.createTopics(2, Topics.ALL);
         client = new KafkaClientConfig(kafka.bootstrapServers(), null);
 
         Path good = dir.resolve("good.mp4");

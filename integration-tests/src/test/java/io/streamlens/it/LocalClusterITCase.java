@@ -60,7 +60,7 @@ class LocalClusterITCase {
     static void startKafkaAndCluster() throws Exception {
         assertThat(JOB_JAR).as("the job jar is built before the integration tests").exists();
         kafka = EmbeddedKafka.start(0, dir.resolve("kafka"));
-        kafka.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
+        kafka.createTopics(2, Topics.ALL);
         client = new KafkaClientConfig(kafka.bootstrapServers(), null);
         cluster = new LocalCluster(new ClusterDir(dir.resolve("cluster")), FLINK_LIB);
         // One slot per TaskManager and parallelism 2: every TaskManager runs part of the job.

@@ -68,7 +68,7 @@ class PipelineITCase {
     @BeforeAll
     static void runThePipelineOnGoodAndBadInput() throws Exception {
         kafka = EmbeddedKafka.start(0, dir.resolve("kafka"));
-        kafka.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
+        kafka.createTopics(2, Topics.ALL);
         client = new KafkaClientConfig(kafka.bootstrapServers(), null);
 
         Path shots = dir.resolve("shots.mp4");

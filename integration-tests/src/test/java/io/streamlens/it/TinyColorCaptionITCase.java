@@ -130,7 +130,7 @@ class TinyColorCaptionITCase {
 
     /** Publishes four 3 s colour shots and a question about 0:06–0:09, and runs the job to the end of its input. */
     KafkaClientConfig runJob(EmbeddedKafka kafka, String modelPack) throws Exception {
-        kafka.createTopics(1, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
+        kafka.createTopics(1, Topics.ALL);
         KafkaClientConfig client = new KafkaClientConfig(kafka.bootstrapServers(), null);
         Path clip = dir.resolve("colours.mp4");
         SampleClip.write(clip, COLOUR_SHOTS, 320, 180, 25, 25);

@@ -22,7 +22,12 @@ public class AlertQuestions implements FilterFunction<Query> {
 
     @Override
     public boolean filter(Query query) {
-        // A query that could not be read goes to the caption memory, which answers with its problem.
-        return aboutAlerts == (query.problem() == null && AlertAnswers.asksAboutAlerts(query.question()));
+        return aboutAlerts == (wellFormed(query) && AlertAnswers.asksAboutAlerts(query.question()));
+    }
+
+    /** A query with a problem goes to the caption memory, which answers saying what is wrong with it. */
+    private static boolean wellFormed(Query query) {
+        return query.problem() == null && query.question() != null && query.question().length() <= Query.MAX_QUESTION_CHARS
+                && (query.fromMs() == null || query.toMs() == null || query.fromMs() <= query.toMs());
     }
 }

@@ -29,6 +29,15 @@ class AnswerFromAlertsTest {
     }
 
     @Test
+    void shouldLeaveQuestionsWithAProblemToTheCaptionMemoryWhichSaysWhatIsWrong() {
+        assertThat(AlertQuestions.aboutAlerts().filter(Query.of("q", "cam", "Any alerts?"))).isTrue();
+        assertThat(AlertQuestions.aboutCaptions().filter(Query.of("q", "cam", "Any alerts?"))).isFalse();
+        assertThat(AlertQuestions.aboutAlerts().filter(Query.of("q", "cam", "alerts " + "?".repeat(Query.MAX_QUESTION_CHARS)))).isFalse();
+        assertThat(AlertQuestions.aboutAlerts().filter(new Query("q", "cam", "Any alerts?", 9000L, 1000L, null))).isFalse();
+        assertThat(AlertQuestions.aboutCaptions().filter(Query.unreadable("q", "cam", "not JSON"))).isTrue();
+    }
+
+    @Test
     void shouldAnswerFromEachEpisodeAsItStandsLastAndWithinTheAskedSpan() throws Exception {
         try (var h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new AnswerFromAlerts(Duration.ofDays(7), false),
                 Alert::streamId, Query::streamId, Types.STRING)) {
