@@ -4,6 +4,7 @@ import io.streamlens.captions.Perception;
 import io.streamlens.captions.PerceptionCaptioner;
 import io.streamlens.captions.WindowCaptioner;
 import io.streamlens.captions.memory.ObjectAwareAnswerer;
+import io.streamlens.captions.memory.SpanAwareAnswerer;
 import io.streamlens.captions.memory.QuestionAnswerer;
 import io.streamlens.compression.CompressionChain;
 import io.streamlens.inference.perception.TextAnswerer;
@@ -84,9 +85,9 @@ public record ModelOptions(String pack, String compression, String device, Set<P
     public QuestionAnswerer.Factory answerers(int slots) {
         RuntimeOptions runtime = runtime(slots);
         if (!usesVlm()) {
-            return ObjectAwareAnswerer.wrapping(() -> new TextAnswerer(runtime));
+            return SpanAwareAnswerer.wrapping(ObjectAwareAnswerer.wrapping(() -> new TextAnswerer(runtime)));
         }
         String vlm = pack;
-        return ObjectAwareAnswerer.wrapping(() -> new VlmAnswerer(vlm, runtime));
+        return SpanAwareAnswerer.wrapping(ObjectAwareAnswerer.wrapping(() -> new VlmAnswerer(vlm, runtime)));
     }
 }

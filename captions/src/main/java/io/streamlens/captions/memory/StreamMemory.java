@@ -77,7 +77,8 @@ public final class StreamMemory {
                 + best.text() + more;
     }
 
-    private static String range(Query query) {
+    /** " between 0:10 and 0:20" for a question limited to a span, "" for one that is not. */
+    static String range(Query query) {
         if (query.fromMs() == null && query.toMs() == null) {
             return "";
         }
