@@ -1,7 +1,9 @@
 package io.streamlens.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamlens.records.CocoLabels;
 import io.streamlens.records.Json;
+import io.streamlens.records.QueryFilter;
 import io.streamlens.records.Query;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ public class QueryDeserializer implements KafkaRecordDeserializationSchema<Query
     static final int MAX_ID_CHARS = 256;
     /** A query is a few fields; a bigger record is not read at all. */
     static final int MAX_RECORD_BYTES = 16 * 1024;
+    private static final java.util.Set<String> FILTER_FIELDS = java.util.Set.of("object", "text", "said");
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Query> out) {
@@ -56,6 +59,7 @@ public class QueryDeserializer implements KafkaRecordDeserializationSchema<Query
         String question = text(json, "question", problems);
         Long fromMs = millis(json, "fromMs", problems);
         Long toMs = millis(json, "toMs", problems);
+        QueryFilter filter = filter(json.get("filter"), problems);
         String id = queryId != null && !queryId.isBlank() ? queryId : fallbackId;
         String stream = streamId != null && !streamId.isBlank() ? streamId : key;
         if (stream != null && stream.isBlank()) {
@@ -65,7 +69,48 @@ public class QueryDeserializer implements KafkaRecordDeserializationSchema<Query
             return Query.unreadable(id, stream == null ? fallbackStream : stream, String.join(" ", problems));
         }
         // No stream id and no key: a question about every stream the job holds.
-        return new Query(id, stream, question, fromMs, toMs, null);
+        return new Query(id, stream, question, fromMs, toMs, null, filter);
+    }
+
+    /** {@code {object?, text?, said?}}: a COCO label and two bounded strings, or nothing. */
+    private static QueryFilter filter(JsonNode node, List<String> problems) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problems.add("'filter' must be an object {object, text, said}.");
+            return null;
+        }
+        List<String> unknown = new ArrayList<>();
+        node.fieldNames().forEachRemaining(f -> {
+            if (!FILTER_FIELDS.contains(f)) {
+                unknown.add(f);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            problems.add("'filter' takes object, text and said, not " + bounded(String.join(", ", unknown)) + ".");
+            return null;
+        }
+        String object = filterText(node, "object", problems);
+        if (object != null && !CocoLabels.NAMES.contains(object.trim().toLowerCase(java.util.Locale.ROOT))) {
+            problems.add("'filter.object' must be one of the 80 COCO labels (person, car, dog …), not '" + bounded(object) + "'.");
+            return null;
+        }
+        QueryFilter filter = new QueryFilter(object == null ? null : object.trim().toLowerCase(java.util.Locale.ROOT),
+                filterText(node, "text", problems), filterText(node, "said", problems));
+        return filter.isEmpty() ? null : filter;
+    }
+
+    private static String filterText(JsonNode filter, String field, List<String> problems) {
+        JsonNode node = filter.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || node.textValue().length() > QueryFilter.MAX_CHARS) {
+            problems.add("'filter." + field + "' must be a string of at most " + QueryFilter.MAX_CHARS + " characters.");
+            return null;
+        }
+        return node.textValue();
     }
 
     private static String text(JsonNode json, String field, List<String> problems) {

@@ -3,6 +3,7 @@ package io.streamlens.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.records.Query;
+import io.streamlens.records.QueryFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,22 @@ class QueryDeserializerTest {
     @Test
     void theKeyNamesTheStreamWhenTheQueryDoesNot() {
         assertThat(read("cam", "{\"queryId\":\"q1\",\"question\":\"what?\"}").streamId()).isEqualTo("cam");
+    }
+
+    @Test
+    void aFilterLimitsTheQuestionAndABadOneSaysWhatIsWrong() {
+        Query query = read("cam", "{\"queryId\":\"q1\",\"question\":\"when?\",\"filter\":{\"object\":\" Dog\",\"text\":\"GATE\",\"said\":\"help\"}}");
+        assertThat(query.problem()).isNull();
+        assertThat(query.filter()).isEqualTo(new QueryFilter("dog", "GATE", "help"));
+        assertThat(read("cam", "{\"queryId\":\"q1\",\"question\":\"x\",\"filter\":{}}").filter()).isNull();
+        assertThat(read("cam", "{\"queryId\":\"q2\",\"question\":\"x\",\"filter\":{\"object\":\"unicorn\"}}").problem())
+                .contains("COCO");
+        assertThat(read("cam", "{\"queryId\":\"q3\",\"question\":\"x\",\"filter\":{\"path\":\"/etc\"}}").problem())
+                .contains("not path");
+        assertThat(read("cam", "{\"queryId\":\"q4\",\"question\":\"x\",\"filter\":{\"said\":\"" + "a".repeat(201) + "\"}}")
+                .problem()).contains("filter.said");
+        assertThat(read("cam", "{\"queryId\":\"q5\",\"question\":\"x\",\"filter\":[1]}").problem()).contains("'filter'");
+        assertThat(read("cam", "{\"queryId\":\"q5\",\"question\":\"x\",\"filter\":[1]}").queryId()).isEqualTo("q5");
     }
 
     @Test

@@ -90,8 +90,7 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, CaptionedWindow,
                             + "; it is found by its words only"));
             embedding = NO_EMBEDDING;
         }
-        MemoryEntry entry = new MemoryEntry(window.caption().startMs(), window.caption().endMs(), text,
-                embedding, window.count(), window.dim(), window.tokens(), window.caption().evidence().objects());
+        MemoryEntry entry = MemoryEntry.of(window.caption(), embedding, window.count(), window.dim(), window.tokens());
         memory.add(entry);
         int count = size.value() == null ? 1 : size.value() + 1;
         long bytes = (tokenBytes.value() == null ? 0 : tokenBytes.value()) + entry.tokenBytes();

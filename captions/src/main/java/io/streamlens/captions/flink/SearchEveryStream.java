@@ -80,8 +80,7 @@ public class SearchEveryStream extends KeyedBroadcastProcessFunction<String, Cap
     @Override
     public void processElement(CaptionedWindow window, ReadOnlyContext ctx, Collector<PartialAnswer> out) throws Exception {
         String text = window.caption().text();
-        index.add(new MemoryEntry(window.caption().startMs(), window.caption().endMs(), text, embed(text), 0, 0, null,
-                window.caption().evidence().objects()));
+        index.add(MemoryEntry.of(window.caption(), embed(text), 0, 0, null));
         int count = size.value() == null ? 1 : size.value() + 1;
         if (budget.mustTrim(count, 0)) {
             List<MemoryEntry> all = new ArrayList<>();

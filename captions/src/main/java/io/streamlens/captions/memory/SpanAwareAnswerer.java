@@ -36,7 +36,7 @@ public final class SpanAwareAnswerer implements QuestionAnswerer {
     public Answer answer(Query query, List<MemoryEntry> memory) throws Exception {
         SpanQuestion asked = SpanQuestion.parse(query.question());
         Query narrowed = asked.namesSpan() && query.fromMs() == null && query.toMs() == null
-                ? new Query(query.queryId(), query.streamId(), query.question(), asked.fromMs(), asked.toMs(), query.problem())
+                ? query.withSpan(asked.fromMs(), asked.toMs())
                 : query;
         if (!asked.whatHappened() || query.problem() != null) {
             return others.answer(narrowed, memory);
@@ -61,8 +61,7 @@ public final class SpanAwareAnswerer implements QuestionAnswerer {
         for (MemoryEntry w : windows) {
             MemoryEntry last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             if (last != null && last.text().equals(w.text())) {
-                runs.set(runs.size() - 1, new MemoryEntry(last.startMs(), Math.max(last.endMs(), w.endMs()), last.text(),
-                        last.embedding(), 0, 0, null, last.objects()));
+                runs.set(runs.size() - 1, last.endingAt(Math.max(last.endMs(), w.endMs())));
             } else {
                 runs.add(w);
             }

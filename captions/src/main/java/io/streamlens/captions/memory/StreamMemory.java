@@ -51,9 +51,10 @@ public final class StreamMemory {
     private record Scored(MemoryEntry entry, double score) {
     }
 
-    /** Whether the window lies in the question's span (if it names one). */
+    /** Whether the window lies in the question's span (if it names one) and passes its filter (if it has one). */
     static boolean inSpan(Query query, MemoryEntry entry) {
-        return (query.fromMs() == null || entry.endMs() > query.fromMs()) && (query.toMs() == null || entry.startMs() < query.toMs());
+        return (query.fromMs() == null || entry.endMs() > query.fromMs()) && (query.toMs() == null || entry.startMs() < query.toMs())
+                && entry.passes(query.filter());
     }
 
     /** How well a window matches a question: sentence similarity plus the boost for its words read verbatim. */

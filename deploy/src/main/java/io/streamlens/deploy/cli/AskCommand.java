@@ -4,6 +4,7 @@ import io.streamlens.deploy.view.QueryClient;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Durations;
 import io.streamlens.records.Query;
+import io.streamlens.records.QueryFilter;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -38,6 +39,15 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--to", converter = DurationConverter.class, description = "only up to this time")
     Duration to;
 
+    @Option(names = "--object", paramLabel = "LABEL", description = "only windows where the detector saw this (a COCO label: dog, car …)")
+    String object;
+
+    @Option(names = "--text", description = "only windows whose on-screen text contains this")
+    String text;
+
+    @Option(names = "--said", description = "only windows where these words were said")
+    String said;
+
     @Option(names = "--timeout", defaultValue = "60s", converter = DurationConverter.class,
             description = "give up after (default: ${DEFAULT-VALUE})")
     Duration timeout;
@@ -50,7 +60,7 @@ final class AskCommand implements Callable<Integer> {
         Long fromMs = from == null ? null : from.toMillis();
         Long toMs = to == null ? null : to.toMillis();
         String id = UUID.randomUUID().toString();
-        Query query = which.all ? Query.everyStream(id, question, fromMs, toMs) : new Query(id, which.streamId, question, fromMs, toMs, null);
+        Query query = new Query(id, which.all ? null : which.streamId, question, fromMs, toMs, null, new QueryFilter(object, text, said));
         try (QueryClient client = new QueryClient(kafka.toConfig())) {
             print(client.ask(query, timeout).get());
             return 0;

@@ -3,9 +3,10 @@ package io.streamlens.deploy.view;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamlens.records.Json;
 import io.streamlens.records.Query;
+import io.streamlens.records.QueryFilter;
 
 /**
- * A question typed on the page ({@code {question, streamId?, fromMs?, toMs?}}), read field by field
+ * A question typed on the page ({@code {question, streamId?, fromMs?, toMs?, object?, text?, said?}}), read field by field
  * into a {@link Query} under an id the server chose. Anything wrong becomes the query's problem,
  * which the job answers with, so the page shows why instead of failing.
  */
@@ -28,7 +29,21 @@ final class PageQuestion {
         if (streamId != null && streamId.length() > StreamCatalog.MAX_STREAM_ID_CHARS) {
             throw new IllegalArgumentException("no stream has an id that long");
         }
-        return new Query(queryId, streamId, node.path("question").asText(), millis(node, "fromMs"), millis(node, "toMs"), null);
+        QueryFilter filter = new QueryFilter(limit(node, "object"), limit(node, "text"), limit(node, "said"));
+        return new Query(queryId, streamId, node.path("question").asText(), millis(node, "fromMs"), millis(node, "toMs"), null,
+                filter);
+    }
+
+    /** A filter field: a string of bounded length, or nothing; the job checks what it means. */
+    private static String limit(JsonNode node, String field) {
+        JsonNode n = node.path(field);
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual() || n.asText().length() > QueryFilter.MAX_CHARS) {
+            throw new IllegalArgumentException("'" + field + "' must be a string of at most " + QueryFilter.MAX_CHARS + " characters");
+        }
+        return n.asText();
     }
 
     private static Long millis(JsonNode node, String field) {

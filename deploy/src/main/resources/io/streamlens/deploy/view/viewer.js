@@ -276,7 +276,8 @@ $('ask').addEventListener('submit', async (e) => {
   const out = $('answer');
   out.replaceChildren(el('p', { class: 'waiting' }, 'asking…'));
   const r = await fetch('/api/ask', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ question, streamId: all ? null : state.streamId }) });
+    body: JSON.stringify({ question, streamId: all ? null : state.streamId, object: $('filter-object').value.trim(),
+      text: $('filter-text').value.trim(), said: $('filter-said').value.trim() }) });
   if (!r.ok) { out.replaceChildren(el('p', { class: 'error' }, await r.text())); return; }
   const answer = await r.json();
   const list = el('ul', { class: 'spans' });
