@@ -5,6 +5,7 @@ import io.streamlens.captions.WindowOptions;
 import io.streamlens.captions.WindowSpec;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.inference.ModelOptions;
+import io.streamlens.inference.analysis.CarryOverOptions;
 import io.streamlens.records.Durations;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
@@ -58,6 +59,12 @@ public final class JobFlags {
             description = "parallel subtasks; streams spread over them (default: ${DEFAULT-VALUE})")
     int parallelism = JobOptions.DEFAULT_PARALLELISM;
 
+    @Option(names = "--carry-over", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "a frame whose picture has not changed since the stream's last analysed frame carries that "
+                    + "frame's findings instead of going to the detectors; the caption evidence lists such frames "
+                    + "(default: on; --no-carry-over looks at every sampled frame)")
+    boolean carryOver = CarryOverOptions.DEFAULT.enabled();
+
     public JobOptions toOptions() {
         return JobOptions.builder()
                 .sampling(new SamplingOptions(SamplerSpec.parse(sampler), new FrameSize(frameSize),
@@ -66,6 +73,7 @@ public final class JobFlags {
                 .models(new ModelOptions(modelPack, compress, device, Perception.parse(perceive)))
                 .delivery(delivery == Delivery.AT_LEAST_ONCE ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE)
                 .parallelism(parallelism)
+                .carryOver(carryOver ? CarryOverOptions.DEFAULT : CarryOverOptions.OFF)
                 .build();
     }
 }

@@ -1,5 +1,7 @@
 package io.streamlens.inference.flink;
 
+import io.streamlens.inference.analysis.CarryOverAnalyser;
+import io.streamlens.inference.analysis.CarryOverOptions;
 import io.streamlens.inference.analysis.FrameAnalyser;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.SampledSegment;
@@ -13,18 +15,23 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * fan-out is {@link FrameAnalyser}'s): on-screen text, faces and people and, with a {@code vlm}
  * pack, visual tokens. Requests from every subtask in the JVM meet in the packs' shared batchers.
  * A frame the models refuse is kept without findings, and the reason travels on for a dead letter.
+ * A frame whose picture has not changed since the stream's last analysed frame carries that
+ * frame's findings instead ({@link CarryOverAnalyser}); a stream's segments always reach the same
+ * subtask, in order, since the decoder before it is keyed by stream.
  */
 public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSegment> {
     private final FrameAnalyser.Factory analysers;
-    private transient FrameAnalyser analyser;
+    private final CarryOverOptions carryOver;
+    private transient CarryOverAnalyser analyser;
 
-    public AnalyseFrames(FrameAnalyser.Factory analysers) {
+    public AnalyseFrames(FrameAnalyser.Factory analysers, CarryOverOptions carryOver) {
         this.analysers = analysers;
+        this.carryOver = carryOver;
     }
 
     @Override
     public void open(OpenContext context) throws Exception {
-        analyser = analysers.open();
+        analyser = new CarryOverAnalyser(analysers.open(), carryOver);
     }
 
     @Override
