@@ -229,7 +229,7 @@ public final class BenchCommand {
                 return 2;
             }
             Path folder = work != null ? work : Files.createTempDirectory("streamlens-archive");
-            ArchiveBenchmark bench = new ArchiveBenchmark(OUT, job.toOptions());
+            ArchiveBenchmark bench = new ArchiveBenchmark(OUT, job.toArchiveOptions());
             for (double m : minutes) {
                 bench.run(m, folder);
             }

@@ -48,7 +48,7 @@ final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobOptions options = job.toOptions();
+        JobOptions options = job.toArchiveOptions();
         OutputFiles.prepare(out);
         List<Path> inputs = expand(paths);
         if (inputs.isEmpty()) {

@@ -23,8 +23,8 @@ public final class JobFlags {
     enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }
 
     @Option(names = "--sampler", paramLabel = "SPEC",
-            description = "uniform:<fps> | scene[:threshold] | keyframes (default: ${DEFAULT-VALUE})")
-    String sampler = SamplingOptions.DEFAULT.sampler().toString();
+            description = "uniform:<fps> | scene[:threshold] | keyframes[:<fps>] (default: uniform:1 live, keyframes:1 in archive mode)")
+    String sampler;
 
     @Option(names = "--frame-size", paramLabel = "PX",
             description = "longest side of sampled frames, in pixels (default: ${DEFAULT-VALUE})")
@@ -65,10 +65,20 @@ public final class JobFlags {
                     + "(default: on; --no-carry-over looks at every sampled frame)")
     boolean carryOver = CarryOverOptions.DEFAULT.enabled();
 
+    /** The options of a live job ({@code run}, {@code demo}, the cluster). */
     public JobOptions toOptions() {
+        return toOptions(SamplingOptions.DEFAULT);
+    }
+
+    /** The options of an archive run ({@code annotate}, {@code bench archive}): its own sampler unless one is given. */
+    public JobOptions toArchiveOptions() {
+        return toOptions(SamplingOptions.ARCHIVE);
+    }
+
+    private JobOptions toOptions(SamplingOptions defaults) {
         return JobOptions.builder()
-                .sampling(new SamplingOptions(SamplerSpec.parse(sampler), new FrameSize(frameSize),
-                        SamplingOptions.DEFAULT.decoderThreads()))
+                .sampling(new SamplingOptions(sampler == null ? defaults.sampler() : SamplerSpec.parse(sampler),
+                        new FrameSize(frameSize), defaults.decoderThreads()))
                 .windows(WindowOptions.DEFAULT.withSpec(WindowSpec.parse(window, overlap)))
                 .models(new ModelOptions(modelPack, compress, device, Perception.parse(perceive)))
                 .delivery(delivery == Delivery.AT_LEAST_ONCE ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE)
