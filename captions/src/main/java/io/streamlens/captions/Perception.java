@@ -15,10 +15,12 @@ public enum Perception {
     TEXT,
     /** the words spoken in the audio track */
     SPEECH,
-    /** faces and people */
+    /** faces (BlazeFace) and their expressions */
     PEOPLE,
     /** objects of the 80 COCO classes (NanoDet), tracked across frames; people are counted from it */
-    OBJECTS;
+    OBJECTS,
+    /** the posture of the people the object detector found (MoveNet): standing, sitting, lying, arms raised */
+    POSTURE;
 
     public static final Set<Perception> ALL = EnumSet.allOf(Perception.class);
 
@@ -37,6 +39,9 @@ public enum Perception {
             chosen.add(Arrays.stream(values()).filter(p -> p.name().equalsIgnoreCase(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown perception '" + name + "': expected all, none or a list of "
                             + Arrays.stream(values()).map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")))));
+        }
+        if (chosen.contains(POSTURE) && !chosen.contains(OBJECTS)) {
+            throw new IllegalArgumentException("posture is read from the people the object detector finds: add objects");
         }
         return chosen;
     }

@@ -60,6 +60,7 @@ public final class PerceptionCaption {
         } else {
             addIfAny(sentences, WindowFindings.peopleSentence(people));
         }
+        addIfAny(sentences, WindowFindings.postureSentence(people));
         String looks = WindowFindings.looksSentence(window.frames().stream().map(FrameAnalysis::looks).toList());
         if (!looks.isEmpty()) {
             sentences.add(looks);
@@ -69,7 +70,7 @@ public final class PerceptionCaption {
         } else {
             sentences.add("Text: " + String.join(", ", text.stream().map(t -> "\"" + t + "\"").toList()) + ".");
         }
-        addIfAny(sentences, WindowFindings.speechSentence(window.words()));
+        addIfAny(sentences, WindowFindings.soundSentence(window.words(), window.heard()));
         return new Draft(String.join(" ", sentences), new Caption.Evidence(text, scenes, changesMs, window.frames().size(),
                 WindowFindings.speech(window), people, motion).withObjects(ObjectFindings.evidence(objects))
                 .withCarriedOver(window.frames().stream().filter(FrameAnalysis::carriedOver).map(f -> f.ptsUs() / 1000).toList()));

@@ -1,6 +1,7 @@
 package io.streamlens.captions;
 
 import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.AudioSpan;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.SegmentSpeech;
 import io.streamlens.records.SpokenWord;
@@ -31,17 +32,25 @@ public final class StreamWindows {
      */
     public record State(long nextStartUs, int lastSceneId, List<FrameAnalysis> frames, List<Long> sceneChangesUs,
                         List<SpokenWord> words, String speechNote, long videoUs, boolean videoEnded, long speechUs,
-                        boolean speechEnded) {
+                        boolean speechEnded, List<AudioSpan> audio) {
+        public State {
+            audio = audio == null ? List.of() : audio;
+        }
+
         public static State initial() {
-            return new State(0, -1, List.of(), List.of(), List.of(), "", 0, false, 0, false);
+            return new State(0, -1, List.of(), List.of(), List.of(), "", 0, false, 0, false, List.of());
         }
     }
 
-    /** A closed window: its span, frames, the shot changes and words inside it, and why it has no words. */
+    /**
+     * A closed window: its span, frames, the shot changes and words inside it, why it has no words,
+     * and what its audio held ({@link AudioSpan} kinds, {@link AudioSpan#NO_AUDIO}, or empty when
+     * not listened to).
+     */
     public record Window(long startUs, long endUs, List<FrameAnalysis> frames, List<Long> sceneChangesUs,
-                         List<SpokenWord> words, String speechNote) {
+                         List<SpokenWord> words, String speechNote, String heard) {
         public Window(long startUs, long endUs, List<FrameAnalysis> frames, List<Long> sceneChangesUs) {
-            this(startUs, endUs, frames, sceneChangesUs, List.of(), "speech recognition off");
+            this(startUs, endUs, frames, sceneChangesUs, List.of(), "speech recognition off", "");
         }
     }
 
@@ -65,7 +74,7 @@ public final class StreamWindows {
         }
         return close(new State(state.nextStartUs(), lastScene, frames, changes, state.words(), state.speechNote(),
                 Math.max(state.videoUs(), segment.endUs()), state.videoEnded() || segment.last(), state.speechUs(),
-                state.speechEnded()));
+                state.speechEnded(), state.audio()));
     }
 
     /** Words heard in a segment's audio; windows close once the pictures have got as far. */
@@ -76,16 +85,18 @@ public final class StreamWindows {
                 words.add(word);
             }
         }
+        List<AudioSpan> audio = new ArrayList<>(state.audio());
+        speech.audio().stream().filter(a -> a.endUs() > state.nextStartUs()).forEach(audio::add);
         String note = speech.note().isEmpty() ? "no speech heard" : speech.note();
         return close(new State(state.nextStartUs(), state.lastSceneId(), state.frames(), state.sceneChangesUs(), words,
                 note, state.videoUs(), state.videoEnded(), speech.heardUntilUs(),
-                state.speechEnded() || speech.last()));
+                state.speechEnded() || speech.last(), audio));
     }
 
     /** The stream went quiet: every open window closes with what it has. */
     public Step end(State state) {
         return close(new State(state.nextStartUs(), state.lastSceneId(), state.frames(), state.sceneChangesUs(),
-                state.words(), state.speechNote(), state.videoUs(), true, state.speechUs(), true));
+                state.words(), state.speechNote(), state.videoUs(), true, state.speechUs(), true, state.audio()));
     }
 
     /** Whether the stream has ended: its last segment's pictures and speech are in. */
@@ -99,6 +110,7 @@ public final class StreamWindows {
         List<FrameAnalysis> frames = new ArrayList<>(state.frames());
         List<Long> changes = new ArrayList<>(state.sceneChangesUs());
         List<SpokenWord> words = new ArrayList<>(state.words());
+        List<AudioSpan> audio = new ArrayList<>(state.audio());
         List<Window> closed = new ArrayList<>();
         long next = state.nextStartUs();
         while (next + spec.windowUs() <= progress || (ended && next < state.videoUs())) {
@@ -108,24 +120,28 @@ public final class StreamWindows {
                 // forged or paused clock (a start hours ahead) cost a loop per hop.
                 next = skipTo;
                 long keepFrom = next;
-                frames.removeIf(f -> f.ptsUs() < keepFrom);
-                changes.removeIf(t -> t < keepFrom);
-                words.removeIf(w -> w.startMs() * 1000 < keepFrom);
+                forgetBefore(keepFrom, frames, changes, words, audio);
                 continue;
             }
             long end = Math.min(next + spec.windowUs(), Math.max(state.videoUs(), next + 1));
-            Window window = window(next, end, frames, changes, words, state.speechNote());
+            Window window = window(next, end, frames, changes, words, state.speechNote(), audio);
             if (!window.frames().isEmpty()) {
                 closed.add(window);
             }
             next += spec.hopUs();
-            long keepFrom = next;
-            frames.removeIf(f -> f.ptsUs() < keepFrom);
-            changes.removeIf(t -> t < keepFrom);
-            words.removeIf(w -> w.startMs() * 1000 < keepFrom);
+            forgetBefore(next, frames, changes, words, audio);
         }
         return new Step(closed, new State(next, state.lastSceneId(), frames, changes, words, state.speechNote(),
-                state.videoUs(), state.videoEnded(), state.speechUs(), state.speechEnded()));
+                state.videoUs(), state.videoEnded(), state.speechUs(), state.speechEnded(), audio));
+    }
+
+    /** Drops what only windows before {@code keepFrom} can hold. */
+    private static void forgetBefore(long keepFrom, List<FrameAnalysis> frames, List<Long> changes, List<SpokenWord> words,
+                                     List<AudioSpan> audio) {
+        frames.removeIf(f -> f.ptsUs() < keepFrom);
+        changes.removeIf(t -> t < keepFrom);
+        words.removeIf(w -> w.startMs() * 1000 < keepFrom);
+        audio.removeIf(a -> a.endUs() <= keepFrom);
     }
 
     /**
@@ -158,12 +174,18 @@ public final class StreamWindows {
         return t <= next ? next : firstStartAfter(next, t - 1);
     }
 
-    private Window window(long start, long end, List<FrameAnalysis> frames, List<Long> changes, List<SpokenWord> words,
-                          String speechNote) {
+    private static Window window(long start, long end, List<FrameAnalysis> frames, List<Long> changes, List<SpokenWord> words,
+                                 String speechNote, List<AudioSpan> audio) {
         List<SpokenWord> spoken = words.stream().filter(w -> w.startMs() * 1000 >= start && w.startMs() * 1000 < end).toList();
+        String heard = AudioSpan.strongest(audio.stream().filter(a -> a.overlaps(start, end)).toList());
+        if (!spoken.isEmpty()) {
+            heard = AudioSpan.SPEECH; // the recogniser heard words even where the voice activity was unsure
+        } else if (heard.isEmpty() && speechNote.equals(AudioSpan.NO_AUDIO)) {
+            heard = AudioSpan.NO_AUDIO;
+        }
         return new Window(start, end,
                 frames.stream().filter(f -> f.ptsUs() >= start && f.ptsUs() < end).toList(),
                 changes.stream().filter(t -> t >= start && t < end).toList(),
-                spoken, spoken.isEmpty() ? speechNote : "");
+                spoken, spoken.isEmpty() ? speechNote : "", heard);
     }
 }

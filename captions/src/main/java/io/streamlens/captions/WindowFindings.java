@@ -1,10 +1,14 @@
 package io.streamlens.captions;
 
+import io.streamlens.records.AudioSpan;
 import io.streamlens.records.Caption;
+import io.streamlens.records.FaceExpression;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.Looks;
 import io.streamlens.records.PeopleInView;
+import io.streamlens.records.PersonPosture;
 import io.streamlens.records.SpokenWord;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,8 @@ final class WindowFindings {
      * 0.006, a moving square or hand-held close-ups 0.02–0.05.
      */
     static final double STILL_BELOW = 0.003;
+    /** The key {@link #stances} gives raised arms, beside the stances proper. */
+    static final String ARMS_RAISED = "arms raised";
 
     private WindowFindings() {
     }
@@ -35,8 +41,27 @@ final class WindowFindings {
             return Caption.People.NOT_LOOKED;
         }
         PeopleInView seen = busiest.get().people();
+        long smilingMs = frames.stream().filter(f -> f.people().expressions().stream().anyMatch(FaceExpression::smiling))
+                .mapToLong(f -> f.ptsUs() / 1000).min().orElse(-1);
         return new Caption.People(true, seen.faces().size(), seen.people().size(), busiest.get().ptsUs() / 1000,
-                seen.faces(), seen.people());
+                seen.faces(), seen.people(), seen.expressions(), seen.postures(), smilingMs, stances(frames));
+    }
+
+    /** Each confident stance (and {@link #ARMS_RAISED}) seen in any frame, with when it was first seen. */
+    static Map<String, Long> stances(List<FrameAnalysis> frames) {
+        Map<String, Long> first = new TreeMap<>();
+        for (FrameAnalysis frame : frames) {
+            for (PersonPosture posture : frame.people().postures()) {
+                long ms = frame.ptsUs() / 1000;
+                if (!posture.stance().equals(PersonPosture.UNKNOWN)) {
+                    first.merge(posture.stance(), ms, Math::min);
+                }
+                if (posture.armsRaised()) {
+                    first.merge(ARMS_RAISED, ms, Math::min);
+                }
+            }
+        }
+        return first;
     }
 
     /** {@code cut} when a new shot began after the window's start, else still or moving by the mean difference. */
@@ -51,7 +76,46 @@ final class WindowFindings {
     }
 
     static Caption.Speech speech(StreamWindows.Window window) {
-        return new Caption.Speech(window.words(), window.speechNote());
+        return new Caption.Speech(window.words(), window.speechNote(), window.heard());
+    }
+
+    /**
+     * What the people did that the models said confidently, worst news first: "A person lying on
+     * the ground, a person with arms raised, a smiling face." Nothing when the pose and expression
+     * models did not run or were unsure.
+     */
+    static String postureSentence(Caption.People people) {
+        List<String> phrases = new ArrayList<>();
+        Map<String, Long> stances = people.stances();
+        if (stances.containsKey("lying")) {
+            phrases.add("a person lying on the ground");
+        }
+        if (stances.containsKey(ARMS_RAISED)) {
+            phrases.add("a person with arms raised");
+        }
+        if (stances.containsKey("sitting")) {
+            phrases.add("a person sitting");
+        }
+        if (stances.containsKey("standing")) {
+            phrases.add("a person standing");
+        }
+        if (people.smilingMs() >= 0) {
+            phrases.add("a smiling face");
+        }
+        return phrases.isEmpty() ? "" : capitalised(String.join(", ", phrases)) + ".";
+    }
+
+    /** The words spoken, or what the audio held instead when nobody spoke. */
+    static String soundSentence(List<SpokenWord> words, String heard) {
+        if (!words.isEmpty()) {
+            return speechSentence(words);
+        }
+        return switch (heard) {
+            case AudioSpan.SPEECH -> "Someone speaks; the words are unclear.";
+            case AudioSpan.MUSIC_OR_NOISE -> "Music or noise, no speech.";
+            case AudioSpan.SILENCE -> "Silence.";
+            default -> "";
+        };
     }
 
     static String peopleSentence(Caption.People people) {

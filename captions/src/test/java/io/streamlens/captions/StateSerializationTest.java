@@ -7,15 +7,22 @@ import io.streamlens.captions.memory.MemoryEntry;
 import io.streamlens.captions.track.StreamTracks;
 import io.streamlens.captions.track.TrackerOptions;
 import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.AudioSpan;
+import io.streamlens.records.BodyPoint;
 import io.streamlens.records.Detection;
+import io.streamlens.records.FaceExpression;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.FrameDetections;
 import io.streamlens.records.Looks;
 import io.streamlens.records.ObjectEvidence;
 import io.streamlens.records.ObjectsSeen;
 import io.streamlens.records.OnScreenText;
+import io.streamlens.records.PeopleInView;
+import io.streamlens.records.PersonPosture;
+import io.streamlens.records.Region;
 import io.streamlens.records.SpokenWord;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What this module keeps in RocksDB has a real Flink serializer, never Kryo. */
@@ -23,10 +30,16 @@ class StateSerializationTest {
 
     @Test
     void aStreamsWindowStateIsSerializedWithoutKryo() throws Exception {
+        Region face = new Region(10, 10, 40, 40);
+        PeopleInView people = PeopleInView.seen(List.of(face), List.of(new Region(0, 0, 60, 120)))
+                .withExpressions(List.of(new FaceExpression(face, Map.of("happy", 0.9f, "neutral", 0.1f), true)))
+                .withPostures(List.of(new PersonPosture(new Region(0, 0, 60, 120), "standing", true,
+                        List.of(new BodyPoint("nose", 0.1f, 0.05f, 0.8f)))));
         FrameAnalysis frame = new FrameAnalysis(1_000_000, 2, 0.5, List.of(new OnScreenText("GATE 7", 10, 20, 100, 30, 0.97f)),
-                1, 2, 2, new float[] {1, 2, 3, 4}, new Looks(List.of("green"), 0.8));
+                1, 2, 2, new float[] {1, 2, 3, 4}, new Looks(List.of("green"), 0.8), people, 0.01);
         StreamWindows.State state = new StreamWindows.State(3_000_000, 2, List.of(frame), List.of(1_000_000L),
-                List.of(new SpokenWord("gate", 3_100, 3_400, 0.9)), "", 4_000_000, false, 3_900_000, false);
+                List.of(new SpokenWord("gate", 3_100, 3_400, 0.9)), "", 4_000_000, false, 3_900_000, false,
+                List.of(new AudioSpan(2_000_000, 4_000_000, AudioSpan.SPEECH)));
 
         StreamWindows.State copy = roundTrip(StreamWindows.State.class, state);
 

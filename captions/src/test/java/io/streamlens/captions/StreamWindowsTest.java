@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.AudioSpan;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.SegmentSpeech;
 import io.streamlens.records.SpokenWord;
@@ -79,6 +80,36 @@ class StreamWindowsTest {
             assertThat(w.words()).extracting(SpokenWord::text).containsExactly("hello");
             assertThat(w.speechNote()).isEmpty();
         });
+    }
+
+    @Test
+    void eachWindowSaysWhatItsAudioHeldSpeechOverMusicOverSilence() {
+        List<AnalysedSegment> segments = segments(10);
+        StreamWindows.State state = StreamWindows.State.initial();
+        List<StreamWindows.Window> closed = new ArrayList<>();
+        String[] kinds = {AudioSpan.MUSIC_OR_NOISE, AudioSpan.MUSIC_OR_NOISE, AudioSpan.SPEECH, AudioSpan.SILENCE, AudioSpan.SILENCE};
+        for (int i = 0; i < segments.size(); i++) {
+            AnalysedSegment segment = segments.get(i);
+            StreamWindows.Step pictures = WINDOWS.add(segment, state);
+            closed.addAll(pictures.closed());
+            StreamWindows.Step heard = WINDOWS.hear(new SegmentSpeech("cam", i, segment.last(), segment.endUs(), List.of(), "",
+                    List.of(new AudioSpan(segment.startUs(), segment.endUs(), kinds[i]))), pictures.next());
+            closed.addAll(heard.closed());
+            state = heard.next();
+        }
+        // windows 0-4 s (music), 3-7 s (music, then speech 4-6 s, then silence), 6-10 s and 9-10 s (silence)
+        assertThat(closed).extracting(StreamWindows.Window::heard).containsExactly(AudioSpan.MUSIC_OR_NOISE, AudioSpan.SPEECH,
+                AudioSpan.SILENCE, AudioSpan.SILENCE);
+        assertThat(state.audio()).as("spans of closed windows are let go").isEmpty();
+    }
+
+    @Test
+    void aStreamWithoutAnAudioTrackSaysSoAndOneWithSpeechOffSaysNothing() {
+        StreamWindows.State mute = WINDOWS.hear(new SegmentSpeech("cam", 0, true, Long.MAX_VALUE, List.of(), AudioSpan.NO_AUDIO),
+                StreamWindows.State.initial()).next();
+        assertThat(WINDOWS.add(segments(4).get(1), WINDOWS.add(segments(4).get(0), mute).next()).closed())
+                .extracting(StreamWindows.Window::heard).containsOnly(AudioSpan.NO_AUDIO);
+        assertThat(run(segments(4))).extracting(StreamWindows.Window::heard).containsOnly("");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.streamlens.deploy;
 
+import io.streamlens.events.rules.RuleText;
 import io.streamlens.ingest.flink.SegmentPartDeserializer;
 import io.streamlens.records.KafkaClientConfig;
 import io.streamlens.records.Query;
@@ -13,15 +14,16 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * Where the job reads from: segments, and questions unless the job answers none.
+ * Where the job reads from: segments, questions unless the job answers none, and alert rules.
  *
  * <pre>{@code
  * StreamLensJob.build(env, JobInputs.kafka(client, "streamlens", options.boundedInput()), options, outputs);
  * }</pre>
  *
  * @param queries questions to answer, or null for a job without questions
+ * @param rules alert rules as published, or null for a job without alerts
  */
-public record JobInputs(Source<SegmentPart, ?, ?> segments, Source<Query, ?, ?> queries) {
+public record JobInputs(Source<SegmentPart, ?, ?> segments, Source<Query, ?, ?> queries, Source<RuleText, ?, ?> rules) {
 
     /**
      * The contract's topics, read by consumer group {@code groupId} from its committed offsets (the
@@ -32,11 +34,12 @@ public record JobInputs(Source<SegmentPart, ?, ?> segments, Source<Query, ?, ?> 
      */
     public static JobInputs kafka(KafkaClientConfig kafka, String groupId, boolean bounded) {
         return new JobInputs(source(kafka, Topics.SEGMENTS, groupId, bounded, new SegmentPartDeserializer()),
-                source(kafka, Topics.QUERIES, groupId, bounded, new QueryDeserializer()));
+                source(kafka, Topics.QUERIES, groupId, bounded, new QueryDeserializer()),
+                source(kafka, Topics.RULES, groupId, bounded, new RuleDeserializer()));
     }
 
     public JobInputs withoutQueries() {
-        return new JobInputs(segments, null);
+        return new JobInputs(segments, null, rules);
     }
 
     private static <T> KafkaSource<T> source(KafkaClientConfig kafka, String topic, String groupId, boolean bounded,

@@ -58,13 +58,13 @@ public class QueryDeserializer implements KafkaRecordDeserializationSchema<Query
         Long toMs = millis(json, "toMs", problems);
         String id = queryId != null && !queryId.isBlank() ? queryId : fallbackId;
         String stream = streamId != null && !streamId.isBlank() ? streamId : key;
-        if (stream == null || stream.isBlank()) {
-            problems.add("The query names no streamId.");
-            stream = "unknown";
+        if (stream != null && stream.isBlank()) {
+            stream = null;
         }
         if (!problems.isEmpty()) {
-            return Query.unreadable(id, stream, String.join(" ", problems));
+            return Query.unreadable(id, stream == null ? fallbackStream : stream, String.join(" ", problems));
         }
+        // No stream id and no key: a question about every stream the job holds.
         return new Query(id, stream, question, fromMs, toMs, null);
     }
 

@@ -1,10 +1,12 @@
 package io.streamlens.deploy;
 
+import io.streamlens.records.Alert;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.KafkaClientConfig;
 import io.streamlens.records.SampledFrame;
+import io.streamlens.records.Summary;
 import io.streamlens.records.Topics;
 import io.streamlens.sinks.FrameLine;
 import io.streamlens.sinks.JsonLinesFileSink;
@@ -15,8 +17,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * The contract's outputs: captions, answers and dead letters to their Kafka topics (captions and
- * answers exactly-once unless at-least-once is asked for), plus, when the job runs on this
+ * The contract's outputs: captions, answers, alerts, summaries and dead letters to their Kafka topics
+ * (all but dead letters exactly-once unless at-least-once is asked for), plus, when the job runs on this
  * machine, {@code frames.jsonl} and thumbnails in a local folder. The CLI turns the topics into
  * files ({@code captions.jsonl}, subtitles, {@code answers.jsonl}, {@code deadletter.jsonl}).
  */
@@ -59,6 +61,18 @@ public final class StandardOutputs implements JobOutputs {
     public void answers(DataStream<Answer> answers) {
         answers.sinkTo(KafkaJsonSink.build(kafka, Topics.ANSWERS, Answer.class, Answer::streamId, delivery, "streamlens-answers"))
                 .uid("answers-kafka").name(Topics.ANSWERS);
+    }
+
+    @Override
+    public void alerts(DataStream<Alert> alerts) {
+        alerts.sinkTo(KafkaJsonSink.build(kafka, Topics.ALERTS, Alert.class, Alert::streamId, delivery, "streamlens-alerts"))
+                .uid("alerts-kafka").name(Topics.ALERTS);
+    }
+
+    @Override
+    public void summaries(DataStream<Summary> summaries) {
+        summaries.sinkTo(KafkaJsonSink.build(kafka, Topics.SUMMARIES, Summary.class, Summary::streamId, delivery, "streamlens-summaries"))
+                .uid("summaries-kafka").name(Topics.SUMMARIES);
     }
 
     @Override

@@ -5,18 +5,29 @@ import io.streamlens.captions.flink.AnalysisFailures;
 import io.streamlens.captions.flink.AnswerQuery;
 import io.streamlens.captions.flink.CaptionOf;
 import io.streamlens.captions.flink.CaptionWindow;
+import io.streamlens.captions.flink.MergeAnswers;
+import io.streamlens.captions.flink.SearchEveryStream;
 import io.streamlens.captions.flink.TrackObjects;
 import io.streamlens.captions.track.TrackerOptions;
+import io.streamlens.events.flink.AlertQuestions;
+import io.streamlens.events.flink.AnswerFromAlerts;
+import io.streamlens.events.flink.EvaluateRules;
+import io.streamlens.events.flink.ReadRules;
+import io.streamlens.events.flink.SummariseStream;
+import io.streamlens.events.rules.RuleUpdate;
+import io.streamlens.deploy.metrics.CountDeadLetters;
 import io.streamlens.inference.ModelOptions;
 import io.streamlens.inference.analysis.FrameAnalysers;
 import io.streamlens.inference.flink.AnalyseFrames;
 import io.streamlens.inference.speech.flink.TranscribeSpeech;
 import io.streamlens.ingest.flink.ReassembleSegments;
+import io.streamlens.records.Alert;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.Answer;
 import io.streamlens.records.Caption;
 import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.DeadLetter;
+import io.streamlens.records.PartialAnswer;
 import io.streamlens.records.Query;
 import io.streamlens.records.SampledSegment;
 import io.streamlens.records.SegmentPart;
@@ -35,8 +46,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The StreamLens job graph, top to bottom: segments from Kafka, reassembled and decoded per
  * stream, frames sampled and read by the models while the audio is listened to, both grouped
- * into windows and captioned; questions answered from each stream's caption memory. Every CLI
- * mode and every test calls this same {@link #build}.
+ * into windows and captioned; rolling summaries of every stream; alert rules applied to every
+ * caption; questions answered from each stream's caption memory, or from its alerts when they
+ * ask about alerts. Every CLI mode and every test calls this same {@link #build}.
  */
 public final class StreamLensJob {
     /** A segment's frames waiting for the models; beyond this the async operator pushes back. */
@@ -93,17 +105,55 @@ public final class StreamLensJob {
 
         outputs.frames(sampled.flatMap(new SplitIntoFrames()).uid("split-into-frames").name("SplitIntoFrames"));
         outputs.captions(captions);
+        outputs.summaries(captions.keyBy(Caption::streamId)
+                .process(new SummariseStream(SummariseStream.DEFAULT_PERIOD, options.windows().idleTimeout()))
+                .uid("summarise-stream").name("SummariseStream").setParallelism(parallelism));
+
+        SingleOutputStreamOperator<Alert> alerts = null;
+        if (inputs.rules() != null) {
+            SingleOutputStreamOperator<RuleUpdate> rules = env
+                    .fromSource(inputs.rules(), WatermarkStrategy.noWatermarks(), "video.rules").uid("rules-source")
+                    .process(new ReadRules()).uid("read-rules").name("ReadRules").setParallelism(1);
+            alerts = captions.keyBy(Caption::streamId)
+                    .connect(rules.broadcast(EvaluateRules.RULES))
+                    .process(new EvaluateRules(options.windows().idleTimeout()))
+                    .uid("evaluate-rules").name("EvaluateRules").setParallelism(parallelism);
+            outputs.alerts(alerts);
+            deadLetters = deadLetters.union(rules.getSideOutput(ReadRules.DEAD_LETTERS));
+        }
 
         if (inputs.queries() != null) {
             DataStream<Query> queries = env.fromSource(inputs.queries(), WatermarkStrategy.noWatermarks(), "video.queries")
                     .uid("queries-source");
+            DataStream<Query> oneStream = queries.filter(q -> !q.asksEveryStream()).uid("about-one-stream").name("AboutOneStream");
+            DataStream<Query> aboutCaptions = alerts == null ? oneStream
+                    : oneStream.filter(AlertQuestions.aboutCaptions()).uid("questions-about-captions").name("AboutCaptions");
             SingleOutputStreamOperator<Answer> answers = captioned.keyBy(CaptionedWindow::streamId)
-                    .connect(queries.keyBy(Query::streamId))
+                    .connect(aboutCaptions.keyBy(Query::streamId))
                     .process(new AnswerQuery(models.answerers(parallelism), options.memory(), options.boundedInput()))
                     .uid("answer-query").name("AnswerQuery").setParallelism(parallelism);
-            outputs.answers(answers);
+            // A question without a stream id goes to every subtask; their best windows meet by query id.
+            DataStream<Query> everyStream = queries.filter(Query::asksEveryStream)
+                    .uid("about-every-stream").name("AboutEveryStream");
+            SingleOutputStreamOperator<PartialAnswer> partials = captioned.keyBy(CaptionedWindow::streamId)
+                    .connect(everyStream.broadcast(SearchEveryStream.WAITING))
+                    .process(new SearchEveryStream(models.answerers(parallelism), options.memory(), options.boundedInput()))
+                    .uid("search-every-stream").name("SearchEveryStream").setParallelism(parallelism);
+            DataStream<Answer> merged = everyStream.keyBy(Query::queryId)
+                    .connect(partials.keyBy(p -> p.query().queryId()))
+                    .process(new MergeAnswers(options.boundedInput()))
+                    .uid("merge-answers").name("MergeAnswers").setParallelism(parallelism);
+            DataStream<Answer> all = answers.union(merged);
             deadLetters = deadLetters.union(answers.getSideOutput(AnswerQuery.DEAD_LETTERS));
+            if (alerts != null) {
+                DataStream<Query> aboutAlerts = oneStream.filter(AlertQuestions.aboutAlerts()).uid("questions-about-alerts")
+                        .name("AboutAlerts");
+                all = all.union(alerts.keyBy(Alert::streamId).connect(aboutAlerts.keyBy(Query::streamId))
+                        .process(new AnswerFromAlerts(options.memory().ttl(), options.boundedInput()))
+                        .uid("answer-from-alerts").name("AnswerFromAlerts").setParallelism(parallelism));
+            }
+            outputs.answers(all);
         }
-        outputs.deadLetters(deadLetters);
+        outputs.deadLetters(deadLetters.map(new CountDeadLetters()).uid("count-dead-letters").name("CountDeadLetters"));
     }
 }

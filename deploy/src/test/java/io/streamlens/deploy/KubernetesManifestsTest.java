@@ -50,6 +50,8 @@ class KubernetesManifestsTest {
     private static final String CPU = "flink-deployment.yaml";
     private static final String GPU = "flink-deployment-gpu.yaml";
     private static final String KAFKA = "kafka.yaml";
+    private static final String METRICS = "metrics.yaml";
+    private static final String METRICS_PORT_NAME = "metrics";
     private static final String GPU_RESOURCE = "nvidia.com/gpu";
     /** Settings only a GPU TaskManager may set differently from the CPU one. */
     private static final Set<String> GPU_SPECIFIC_SETTINGS =
@@ -133,6 +135,40 @@ class KubernetesManifestsTest {
         assertThat(args.<String>matchedOptionValue("--bootstrap-servers", null))
                 .as("%s --bootstrap-servers must be the Strimzi bootstrap service on its plain listener", file)
                 .isEqualTo(strimziBootstrapServers());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {CPU, GPU})
+    void everyPodServesItsMetricsForPrometheusOnThePortItExposes(String file) throws IOException {
+        JsonNode deployment = deployment(file);
+        Map<String, String> flink = flinkConfiguration(deployment, file);
+        String port = flink.get("metrics.reporter.prometheus.port");
+        JsonNode pod = deployment.path("spec").path("podTemplate");
+        JsonNode main = null;
+        for (JsonNode container : pod.path("spec").path("containers")) {
+            if (container.path("name").asText().equals("flink-main-container")) {
+                main = container;
+            }
+        }
+
+        assertThat(port).as("%s metrics.reporter.prometheus.port", file).isNotNull();
+        assertThat(flink).as("%s must configure the reporter as --metrics-port does", file)
+                .containsAllEntriesOf(MetricsReporter.settings(port));
+        assertThat(pod.path("metadata").path("annotations").path("prometheus.io/port").asText())
+                .as("%s podTemplate annotation prometheus.io/port", file).isEqualTo(port);
+        assertThat(main).as("%s podTemplate must have the flink-main-container", file).isNotNull();
+        assertThat(main.path("ports")).as("%s flink-main-container must expose the metrics port by name", file)
+                .anySatisfy(p -> {
+                    assertThat(p.path("name").asText()).isEqualTo(METRICS_PORT_NAME);
+                    assertThat(p.path("containerPort").asText()).isEqualTo(port);
+                });
+        JsonNode service = single(METRICS, "Service");
+        assertThat(service.path("spec").path("selector").path("app").asText())
+                .as("%s Service must select the pods of the FlinkDeployment", METRICS)
+                .isEqualTo(deployment.path("metadata").path("name").asText());
+        assertThat(service.path("spec").path("ports").get(0).path("targetPort").asText()).isEqualTo(METRICS_PORT_NAME);
+        assertThat(single(METRICS, "PodMonitor").path("spec").path("podMetricsEndpoints").get(0).path("port").asText())
+                .isEqualTo(METRICS_PORT_NAME);
     }
 
     @ParameterizedTest

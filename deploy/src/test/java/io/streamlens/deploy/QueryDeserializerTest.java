@@ -65,8 +65,20 @@ class QueryDeserializerTest {
             Query query = QueryDeserializer.read(key, value, "offset-" + i);
             assertThat(query).isNotNull();
             assertThat(query.queryId()).isNotBlank();
-            assertThat(query.streamId()).isNotNull();
+            if (query.streamId() == null) {
+                assertThat(query.problem()).as("only a readable question may be about every stream").isNull();
+            }
         }
+    }
+
+    @Test
+    void aQueryWithNeitherKeyNorStreamIdAsksEveryStream() {
+        Query query = QueryDeserializer.read(null, "{\"queryId\":\"q\",\"question\":\"which camera saw a dog?\"}"
+                .getBytes(StandardCharsets.UTF_8), "offset-0");
+        assertThat(query.asksEveryStream()).isTrue();
+        assertThat(query.problem()).isNull();
+        assertThat(QueryDeserializer.read(null, "{\"queryId\":\"q\",\"question\":5}".getBytes(StandardCharsets.UTF_8), "o")
+                .streamId()).as("a broken query is answered on a stream's path").isEqualTo("unknown");
     }
 
     private static byte[] mutated(Random random) {

@@ -122,6 +122,7 @@ class PerceptionITCase {
         assertThat(captions("mute")).isNotEmpty().allSatisfy(c -> {
             assertThat(c.evidence().speech().words()).isEmpty();
             assertThat(c.evidence().speech().note()).isEqualTo("no audio track");
+            assertThat(c.evidence().speech().heard()).isEqualTo("no audio track");
             assertThat(c.evidence().motion().label()).isEqualTo("static");
         });
     }
@@ -133,6 +134,7 @@ class PerceptionITCase {
             assertThat(captions).as(name).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.evidence().speech().note()).as(name + " speech note").isNotEqualTo("no audio track")
                         .isNotEqualTo("speech recognition off");
+                assertThat(c.evidence().speech().heard()).as(name + " audio").isIn("speech", "music or noise without speech", "silence");
                 assertThat(c.evidence().motion().meanDifference()).isGreaterThanOrEqualTo(0);
             });
         }

@@ -31,7 +31,9 @@ public enum DeadLetterReason {
     /** A record whose headers break the segment contract (missing or unreadable stream id, seq, part …). */
     MALFORMED("malformed"),
     /** A picture too small to look at (below {@code FrameLimits}' minimum side). */
-    TOO_SMALL("too-small");
+    TOO_SMALL("too-small"),
+    /** A record of {@code video.rules} (or a {@code --rules} file) that is not a valid rule; it changed nothing. */
+    BAD_RULE("bad-rule");
 
     private final String code;
 

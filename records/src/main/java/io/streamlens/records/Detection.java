@@ -41,6 +41,12 @@ public record Detection(String label, float score, float x0, float y0, float x1,
         return (y0 + y1) / 2;
     }
 
+    /** The box in the pixels of a frame of this size. */
+    public Region region(int frameWidth, int frameHeight) {
+        return new Region(Math.round(x0 * frameWidth), Math.round(y0 * frameHeight), Math.round(width() * frameWidth),
+                Math.round(height() * frameHeight));
+    }
+
     /** Intersection over union with another box (0 when apart, 1 when the same). */
     public float iou(Detection other) {
         return iou(x0, y0, x1, y1, other.x0, other.y0, other.x1, other.y1);

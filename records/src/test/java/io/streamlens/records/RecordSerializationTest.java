@@ -105,6 +105,23 @@ class RecordSerializationTest {
     }
 
     @Test
+    void questionsAboutEveryStreamAndTheirPartialAnswersCrossOperatorsWithoutKryo() throws Exception {
+        Query query = Query.everyStream("q2", "which camera saw a dog?", null, 60_000L);
+        assertThat(roundTrip(Query.class, query)).isEqualTo(query);
+        PartialAnswer part = new PartialAnswer(query, 2, java.util.List.of(new PartialAnswer.Hit("yard", 3000, 7000, "A dog.", 1.01)));
+        assertThat(roundTrip(PartialAnswer.class, part)).isEqualTo(part);
+    }
+
+    @Test
+    void aSpanNamesItsStreamInJsonOnlyInAnswersAboutEveryStream() {
+        assertThat(Json.write(new Answer.Span(3000, 7000, "GATE 7 OPEN"))).doesNotContain("streamId");
+        Answer.Span span = new Answer.Span(3000, 7000, "A dog.", "yard");
+        assertThat(Json.write(span)).contains("\"streamId\":\"yard\"");
+        assertThat(Json.read(Json.write(span), Answer.Span.class)).isEqualTo(span);
+        assertThat(Json.read("{\"startMs\":1,\"endMs\":2,\"text\":\"t\"}", Answer.Span.class).streamId()).isNull();
+    }
+
+    @Test
     void aModelFailureIsInTheCaptionsJsonOnlyWhenThereWasOne() {
         Caption.Evidence evidence = new Caption.Evidence(java.util.List.of(), java.util.List.of(), java.util.List.of(), 1);
         assertThat(Json.write(evidence)).doesNotContain("modelFailure");

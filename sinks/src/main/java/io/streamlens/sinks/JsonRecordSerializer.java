@@ -28,8 +28,10 @@ public class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
         long started = StageClock.start();
         try {
+            String k = key.apply(element);
+            // An answer to a question about every stream belongs to no one stream: it goes without a key.
             return new ProducerRecord<>(topic, null, null,
-                    key.apply(element).getBytes(StandardCharsets.UTF_8), Json.write(element).getBytes(StandardCharsets.UTF_8));
+                    k == null ? null : k.getBytes(StandardCharsets.UTF_8), Json.write(element).getBytes(StandardCharsets.UTF_8));
         } finally {
             StageClock.stop("sinks", started);
         }

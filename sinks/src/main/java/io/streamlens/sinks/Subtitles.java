@@ -105,6 +105,21 @@ public final class Subtitles {
         return out.toString();
     }
 
+    /**
+     * A WebVTT chapter track ({@code <track kind="chapters">}): one numbered cue per chapter with its
+     * title, chapters touching end to start as players expect.
+     */
+    public static String webVttChapters(List<io.streamlens.records.Summary> chapters) {
+        StringBuilder out = new StringBuilder("WEBVTT\n\n");
+        int n = 1;
+        for (io.streamlens.records.Summary chapter : chapters) {
+            out.append(n++).append('\n');
+            out.append(time(chapter.startMs(), '.')).append(" --> ").append(time(chapter.endMs(), '.')).append('\n');
+            out.append(chapter.title().replace("-->", "->").replace('\n', ' ')).append("\n\n");
+        }
+        return out.toString();
+    }
+
     public static String srt(List<Caption> captions) {
         return srt(captions, Kind.SCENE);
     }

@@ -86,4 +86,13 @@ class SubtitlesTest {
         assertThat(Subtitles.cues(captions, Subtitles.Kind.BOTH)).hasSize(4);
         assertThat(Subtitles.cues(captions, Subtitles.Kind.SCENE)).hasSize(2);
     }
+
+    @Test
+    void chaptersBecomeANumberedWebVttChapterTrackWithOneLineTitles() {
+        String vtt = Subtitles.webVttChapters(java.util.List.of(
+                new io.streamlens.records.Summary("cam", "chapter", 0, 9000, "\"PLATFORM 12\"", "", java.util.List.of()),
+                new io.streamlens.records.Summary("cam", "chapter", 9000, 3_725_000, "2 cars\n--> gone", "", java.util.List.of())));
+        assertThat(vtt).isEqualTo("WEBVTT\n\n1\n00:00:00.000 --> 00:00:09.000\n\"PLATFORM 12\"\n\n"
+                + "2\n00:00:09.000 --> 01:02:05.000\n2 cars -> gone\n\n");
+    }
 }

@@ -9,11 +9,15 @@ import io.streamlens.records.StageClock;
 import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SegmentSpeech;
+import io.streamlens.records.StreamLensMetrics;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -41,6 +45,8 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
     private transient ValueState<StreamWindows.State> state;
     private transient ValueState<String> source;
     private transient ValueState<Long> idleTimer;
+    private transient Counter windowsCaptioned;
+    private transient Histogram captionLatencyMs;
 
     /** The second input carries every segment's speech, or why there is none (recognition off, no audio). */
     public CaptionWindow(WindowOptions options, WindowCaptioner.Factory captioners) {
@@ -56,6 +62,9 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("windows", StreamWindows.State.class));
         source = getRuntimeContext().getState(new ValueStateDescriptor<>("source", Types.STRING));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idle-timer", Types.LONG));
+        MetricGroup metrics = StreamLensMetrics.of(getRuntimeContext());
+        windowsCaptioned = StreamLensMetrics.counter(metrics, StreamLensMetrics.WINDOWS_CAPTIONED);
+        captionLatencyMs = StreamLensMetrics.histogram(metrics, StreamLensMetrics.CAPTION_LATENCY_MS);
     }
 
     @Override
@@ -106,6 +115,14 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
             StageClock.stop("windows", started);
             captioned.failure().ifPresent(letter -> ctx.output(DEAD_LETTERS, letter));
             out.collect(captioned.window());
+            windowsCaptioned.inc();
+            // The element closing the window carries the Kafka timestamp of the segment that
+            // completed it; windows closed by the idle timer have none and no latency to speak of,
+            // and a record without a Kafka timestamp (-1) has none either.
+            Long completedAt = ctx.timestamp();
+            if (completedAt != null && completedAt > 0) {
+                captionLatencyMs.update(Math.max(0, ctx.timerService().currentProcessingTime() - completedAt));
+            }
         }
     }
 

@@ -34,18 +34,13 @@ public final class ObjectAwareAnswerer implements QuestionAnswerer {
     @Override
     public Answer answer(Query query, List<MemoryEntry> memory) throws Exception {
         Optional<ObjectQuestion> question = ObjectQuestion.parse(query.question(), CocoLabels.NAMES);
-        List<ObjectAnswers.Window> windows = memory.stream().filter(e -> inSpan(e, query))
+        List<ObjectAnswers.Window> windows = memory.stream().filter(e -> StreamMemory.inSpan(query, e))
                 .map(e -> new ObjectAnswers.Window(e.startMs(), e.endMs(), e.objects())).toList();
         if (question.isEmpty() || windows.stream().noneMatch(w -> w.objects().looked())) {
             return others.answer(query, memory);
         }
         ObjectAnswers.Answered answered = ObjectAnswers.answer(question.get(), windows);
         return new Answer(query.queryId(), query.streamId(), query.question(), answered.answer(), answered.evidence());
-    }
-
-    private static boolean inSpan(MemoryEntry entry, Query query) {
-        return (query.fromMs() == null || entry.endMs() > query.fromMs())
-                && (query.toMs() == null || entry.startMs() < query.toMs());
     }
 
     @Override

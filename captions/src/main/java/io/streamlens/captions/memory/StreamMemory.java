@@ -32,10 +32,10 @@ public final class StreamMemory {
         List<Scored> ranked = new ArrayList<>();
         Set<String> keywords = keywords(query.question());
         for (MemoryEntry entry : memory) {
-            if ((query.fromMs() != null && entry.endMs() <= query.fromMs()) || (query.toMs() != null && entry.startMs() >= query.toMs())) {
+            if (!inSpan(query, entry)) {
                 continue;
             }
-            double score = dot(questionEmbedding, entry.embedding()) + keywordBoost(keywords, entry.text());
+            double score = score(keywords, questionEmbedding, entry);
             // A question limited to a span asks about that span: its windows are evidence however
             // loosely their captions match the wording ("what colour is this?" from 0:06 to 0:09).
             if (score >= MIN_SCORE || query.fromMs() != null || query.toMs() != null) {
@@ -49,6 +49,16 @@ public final class StreamMemory {
     }
 
     private record Scored(MemoryEntry entry, double score) {
+    }
+
+    /** Whether the window lies in the question's span (if it names one). */
+    static boolean inSpan(Query query, MemoryEntry entry) {
+        return (query.fromMs() == null || entry.endMs() > query.fromMs()) && (query.toMs() == null || entry.startMs() < query.toMs());
+    }
+
+    /** How well a window matches a question: sentence similarity plus the boost for its words read verbatim. */
+    static double score(Set<String> keywords, float[] questionEmbedding, MemoryEntry entry) {
+        return dot(questionEmbedding, entry.embedding()) + keywordBoost(keywords, entry.text());
     }
 
     private static String sentence(Query query, List<MemoryEntry> memory, List<Answer.Span> evidence) {

@@ -25,7 +25,10 @@ import java.util.concurrent.Callable;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./streamlens bench NAME}: every benchmark, and the one place their options are parsed.
@@ -115,22 +118,45 @@ public final class BenchCommand {
                 description = "batch sizes (default: ${DEFAULT-VALUE})")
         List<Integer> batches;
 
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--only", paramLabel = "models|speech|people",
+                description = "one part only: the batched models, speech (recogniser alone and behind voice activity), "
+                        + "or faces, expressions and posture (default: all three)")
+        String only;
+
         @Override
         public Integer call() throws Exception {
-            InferenceBenchmark.Options defaults = InferenceBenchmark.Options.defaults();
-            RuntimeOptions runtime = defaults.runtime().withIntraOpThreads(threads).withDevice(Device.parse(device));
-            new InferenceBenchmark(new InferenceBenchmark.Options(runtime, batches, Duration.ofMillis((long) (seconds * 1000)),
-                    defaults.minRounds()), r -> OUT.write(r.toLine())).run();
+            if (only != null && !List.of("models", "speech", "people").contains(only)) {
+                throw new ParameterException(spec.commandLine(), "--only takes models, speech or people, not " + only);
+            }
+            if (only == null || only.equals("models")) {
+                InferenceBenchmark.Options defaults = InferenceBenchmark.Options.defaults();
+                RuntimeOptions runtime = defaults.runtime().withIntraOpThreads(threads).withDevice(Device.parse(device));
+                new InferenceBenchmark(new InferenceBenchmark.Options(runtime, batches, Duration.ofMillis((long) (seconds * 1000)),
+                        defaults.minRounds()), r -> OUT.write(r.toLine())).run();
+            }
+            if (only == null || only.equals("speech")) {
+                speech();
+            }
+            if (only == null || only.equals("people")) {
+                PeopleBenchmark.run(Duration.ofSeconds(3), OUT);
+            }
+            return 0;
+        }
+
+        private void speech() throws Exception {
             Optional<short[]> speech = SpokenSample.speak(SpokenSample.PARAGRAPH);
             if (speech.isEmpty()) {
                 System.err.println("speech recogniser not measured: espeak-ng, which reads the test paragraph, is not installed");
             } else {
                 try (SpeechModel model = SpeechModel.acquire(ModelCache.defaultRoot())) {
-                    OUT.write(SpeechBenchmark.run(model, speech.get(), 3));
+                    for (SpeechBenchmark.Result result : SpeechBenchmark.run(model, SpeechBenchmark.inputs(speech.get()), 3)) {
+                        OUT.write(result);
+                    }
                 }
             }
-            PeopleBenchmark.run(Duration.ofSeconds(3), OUT);
-            return 0;
         }
     }
 

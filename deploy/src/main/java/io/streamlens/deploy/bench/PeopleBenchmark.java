@@ -61,7 +61,7 @@ public final class PeopleBenchmark {
             List<Face> found = faces.detect(frame, List.of(person));
             if (!found.isEmpty()) {
                 out.write(measure("expressions/emotion", input + ", one face", minTimePerCase,
-                        () -> expressions.classify(frame, found.get(0))));
+                        () -> expressions.classify(frame, found.get(0).box())));
             }
             out.write(measure("posture/movenet-lightning", input + ", one person", minTimePerCase,
                     () -> postures.estimate(frame, List.of(person))));

@@ -4,13 +4,17 @@ import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.cli.CaptionTail;
 import io.streamlens.deploy.cli.ClusterJob;
 import io.streamlens.deploy.cli.LocalPipeline;
+import io.streamlens.deploy.cli.TopicTail;
 import io.streamlens.deploy.cluster.FlinkRest;
+import io.streamlens.events.rules.RuleParser;
 import io.streamlens.ingest.SampleClip;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
 import io.streamlens.ingest.SegmentPublisher;
+import io.streamlens.records.Alert;
 import io.streamlens.records.Caption;
 import io.streamlens.records.StreamIds;
+import io.streamlens.records.Topics;
 import io.streamlens.sampler.SamplerSpec;
 import java.awt.Color;
 import java.io.IOException;
@@ -31,8 +35,9 @@ import org.apache.flink.core.execution.JobClient;
 /**
  * {@code bench pipeline}: the whole job on this machine. Archive mode: video seconds captioned per
  * wall second over the given videos, per sampler. Live mode: streams published at real time,
- * latency from a segment's arrival in Kafka to the caption of the window it completes, at
- * exactly-once and at-least-once, and the RocksDB checkpoint bytes per stream at the end.
+ * latency from a segment's arrival in Kafka to the caption of the window it completes (and to the
+ * alert a rule opens on that window), at exactly-once and at-least-once, and the RocksDB
+ * checkpoint bytes per stream at the end.
  */
 final class PipelineBenchmark {
     /** Segments of the generated live clips: a keyframe every second, cut every 2 s. */
@@ -128,6 +133,13 @@ final class PipelineBenchmark {
     record Latency(double p50Ms, double p95Ms) {
     }
 
+    /**
+     * Fire on shots 0, 3 and 6 of every stream (shots are 3 s long), one alert episode each, so the
+     * live run also times alerts: from the window that opened one being complete to its arrival.
+     */
+    static final String ALERT_RULES = "[{\"ruleId\": \"bench-shot-0\", \"when\": {\"text\": \"SHOT 0\"}},"
+            + " {\"ruleId\": \"bench-shot-3\", \"when\": {\"text\": \"SHOT 3\"}}, {\"ruleId\": \"bench-shot-6\", \"when\": {\"text\": \"SHOT 6\"}}]";
+
     Latency live(int streams, int seconds, DeliveryGuarantee delivery, Path work) throws Exception {
         JobOptions live = options.toBuilder().delivery(delivery).build();
         List<Path> clips = new ArrayList<>();
@@ -143,7 +155,9 @@ final class PipelineBenchmark {
         try (LocalPipeline local = LocalPipeline.start()) {
             Map<String, Long> wallStart = new ConcurrentHashMap<>();
             List<Long> latencies = new CopyOnWriteArrayList<>();
+            List<Long> alertLatencies = new CopyOnWriteArrayList<>();
             Map<String, Long> lastEnd = new ConcurrentHashMap<>();
+            local.publishRules(RuleParser.parseFile(ALERT_RULES));
             JobClient job = local.startLive(live, Duration.ofSeconds(1));
             try (CaptionTail tail = new CaptionTail(local.kafka(), c -> {
                 long received = System.currentTimeMillis();
@@ -154,7 +168,15 @@ final class PipelineBenchmark {
                     latencies.add(received - (start + completingSegmentEnd));
                 }
                 lastEnd.merge(c.streamId(), c.endMs(), Math::max);
-            })) {
+            });
+                 TopicTail<Alert> alertTail = new TopicTail<>(local.kafka(), Topics.ALERTS, Alert.class, a -> {
+                     long received = System.currentTimeMillis();
+                     Long start = wallStart.get(a.streamId());
+                     if (a.open() && start != null && !a.evidence().isEmpty()) {
+                         long openedByEnd = a.evidence().get(a.evidence().size() - 1).endMs();
+                         alertLatencies.add(received - (start + ((openedByEnd - 1) / SEGMENT_MS + 1) * SEGMENT_MS));
+                     }
+                 })) {
                 List<CompletableFuture<Void>> publishing = new ArrayList<>();
                 try (SegmentPublisher publisher = new SegmentPublisher(local.kafka(), PublishOptions.defaults().withRealtime(true))) {
                     for (int i = 0; i < streams; i++) {
@@ -184,6 +206,10 @@ final class PipelineBenchmark {
             line.put("captions", sorted.size());
             line.put("p50Ms", percentile(sorted, 0.50));
             line.put("p95Ms", percentile(sorted, 0.95));
+            List<Long> alertsSorted = alertLatencies.stream().sorted().toList();
+            line.put("alerts", alertsSorted.size());
+            line.put("alertP50Ms", percentile(alertsSorted, 0.50));
+            line.put("alertP95Ms", percentile(alertsSorted, 0.95));
             line.put("stateBytesPerStream", stateBytesPerStream(local.checkpointDir(), streams));
             out.write(line);
             return new Latency(orZero(percentile(sorted, 0.50)), orZero(percentile(sorted, 0.95)));

@@ -1,7 +1,9 @@
 package io.streamlens.deploy.cli;
 
 import io.streamlens.deploy.JobOptions;
+import io.streamlens.events.rules.Rule;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
+import io.streamlens.records.Alert;
 import io.streamlens.records.Caption;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.Json;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = "Archive mode: caption video files and folders, several at once, as fast as the machine allows. "
-                + "Writes NAME.jsonl, NAME.vtt and NAME.srt per video and failures.jsonl; exit status 1 if any input failed.")
+                + "Writes NAME.jsonl, NAME.vtt, NAME.srt, NAME.chapters.vtt and NAME.summary.md/.json per video, failures.jsonl "
+                + "and, with --rules, alerts.jsonl; exit status 1 if any input failed.")
 final class AnnotateCommand implements Callable<Integer> {
     static final String FAILURES = "failures.jsonl";
     /** DOTALL: a file name may hold any character but '/', a newline included. */
@@ -40,6 +43,12 @@ final class AnnotateCommand implements Callable<Integer> {
     @Mixin
     JobFlags job;
 
+    @Mixin
+    RuleFlags rules;
+
+    @Mixin
+    MetricsFlags metrics;
+
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
@@ -49,6 +58,7 @@ final class AnnotateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobOptions options = job.toArchiveOptions();
+        List<Rule> alertRules = rules.read();
         OutputFiles.prepare(out);
         List<Path> inputs = expand(paths);
         if (inputs.isEmpty()) {
@@ -59,7 +69,9 @@ final class AnnotateCommand implements Callable<Integer> {
         for (Path input : inputs) {
             inputOf.put(uniqueId(StreamIds.fromSource(input.toString()), inputOf.keySet()), input);
         }
-        try (LocalPipeline local = LocalPipeline.start()) {
+        try (LocalPipeline local = LocalPipeline.start(metrics.port)) {
+            metrics.announce();
+            local.publishRules(alertRules);
             long started = System.nanoTime();
             List<PublishReport> reports = local.publish(
                     inputOf.values().stream().map(Path::toString).toList(), List.copyOf(inputOf.keySet()));
@@ -74,8 +86,13 @@ final class AnnotateCommand implements Callable<Integer> {
 
     private boolean writeOutputs(LocalPipeline local, Map<String, Path> inputOf) throws IOException {
         Map<String, List<Caption>> captions = OutputFiles.byStream(local.read(Topics.CAPTIONS));
+        List<Alert> alerts = OutputFiles.alerts(local.read(Topics.ALERTS));
         for (var stream : captions.entrySet()) {
             OutputFiles.writeStream(out, stream.getKey(), stream.getValue(), subtitleFlags.subtitles);
+            OutputFiles.writeSummary(out, stream.getKey(), stream.getValue(), alerts);
+        }
+        if (rules.any()) {
+            OutputFiles.writeLines(out.resolve(OutputFiles.ALERTS), alerts.stream().map(Json::write).toList());
         }
         List<DeadLetter> letters = OutputFiles.deadLetters(local.read(Topics.DEADLETTER));
         List<String> failures = new ArrayList<>();

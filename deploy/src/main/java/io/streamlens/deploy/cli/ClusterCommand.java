@@ -1,5 +1,6 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.deploy.MetricsReporter;
 import io.streamlens.deploy.cluster.ClusterDir;
 import io.streamlens.deploy.cluster.ClusterSettings;
 import io.streamlens.deploy.cluster.FlinkRest;
@@ -46,14 +47,23 @@ final class ClusterCommand {
                 description = "process memory of each TaskManager, models included (default: ${DEFAULT-VALUE})")
         String taskManagerMemory;
 
+        @Option(names = "--metrics-port", paramLabel = "PORT",
+                description = "serve every process's metrics for Prometheus at http://localhost:PORT/metrics and the next "
+                        + "ports, one per process (default: off; " + MetricsReporter.DEFAULT_PORT + " is the usual port)")
+        Integer metricsPort;
+
         @Override
         public Integer call() {
             LocalCluster cluster = cluster();
-            FlinkRest rest = cluster.start(new ClusterSettings(taskManagers, slots, restPort, taskManagerMemory), Duration.ofMinutes(2));
+            ClusterSettings settings = new ClusterSettings(taskManagers, slots, restPort, taskManagerMemory, metricsPort);
+            FlinkRest rest = cluster.start(settings, Duration.ofMinutes(2));
             System.out.println("Flink cluster up: " + LocalCluster.describe(rest.overview().orElseThrow()));
             System.out.println("  web UI and REST  " + rest.webUi());
             System.out.println("  logs             " + cluster.dir().log());
             System.out.println("  checkpoints      " + cluster.dir().checkpoints());
+            if (metricsPort != null) {
+                System.out.println("  metrics          http://localhost:PORT/metrics, one PORT of " + settings.metricsPorts() + " per process");
+            }
             System.out.println("submit with: ./streamlens run --jobmanager " + rest.webUi().getAuthority() + " --bootstrap-servers H:P");
             return 0;
         }

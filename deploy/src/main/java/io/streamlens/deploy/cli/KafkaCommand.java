@@ -3,7 +3,6 @@ package io.streamlens.deploy.cli;
 import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.records.Topics;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +19,7 @@ final class KafkaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EmbeddedKafka broker = EmbeddedKafka.start(port, dataDir);
-        broker.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
+        broker.createTopics(2, Topics.ALL);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
         System.out.println("Kafka is up at " + broker.bootstrapServers() + " (data in " + dataDir.toAbsolutePath() + "); Ctrl-C stops it");
         broker.awaitShutdown();

@@ -4,9 +4,11 @@ import io.streamlens.deploy.EmbeddedKafka;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.JobOptions;
+import io.streamlens.deploy.MetricsReporter;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.deploy.TopicDump;
+import io.streamlens.events.rules.Rule;
 import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
 import io.streamlens.ingest.SegmentPublisher;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,18 +42,25 @@ public final class LocalPipeline implements AutoCloseable {
     private final Path work;
     private final EmbeddedKafka broker;
     private final KafkaClientConfig kafka;
+    private final Integer metricsPort;
 
-    private LocalPipeline(Path work, EmbeddedKafka broker) {
+    private LocalPipeline(Path work, EmbeddedKafka broker, Integer metricsPort) {
         this.work = work;
         this.broker = broker;
         this.kafka = new KafkaClientConfig(broker.bootstrapServers(), null);
+        this.metricsPort = metricsPort;
     }
 
     public static LocalPipeline start() throws IOException {
+        return start(null);
+    }
+
+    /** @param metricsPort where the jobs serve their metrics for Prometheus, or null for nowhere */
+    public static LocalPipeline start(Integer metricsPort) throws IOException {
         Path work = Files.createTempDirectory("streamlens");
         EmbeddedKafka broker = EmbeddedKafka.start(0, work.resolve("kafka"));
-        broker.createTopics(2, List.of(Topics.SEGMENTS, Topics.DEADLETTER, Topics.CAPTIONS, Topics.QUERIES, Topics.ANSWERS));
-        return new LocalPipeline(work, broker);
+        broker.createTopics(2, Topics.ALL);
+        return new LocalPipeline(work, broker, metricsPort);
     }
 
     public KafkaClientConfig kafka() {
@@ -78,6 +88,11 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
+    /** Publishes alert rules to {@code video.rules} before the job reads them. */
+    public void publishRules(List<Rule> rules) throws Exception {
+        RuleFlags.publish(kafka, rules);
+    }
+
     void ask(List<Query> queries) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.properties(), new StringSerializer(), new StringSerializer())) {
             queries.forEach(q -> producer.send(new ProducerRecord<>(Topics.QUERIES, q.streamId(), Json.write(q))));
@@ -86,8 +101,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Runs the job over everything published so far; {@code framesDir} gets frames.jsonl (null: none). */
     public void run(JobOptions options, Path framesDir, boolean thumbnails, boolean withQueries) throws Exception {
-        StreamExecutionEnvironment env = FlinkEnvironments.local(
-                FlinkEnvironments.jobConfiguration(checkpointDir(), Duration.ofSeconds(2)), options.parallelism());
+        StreamExecutionEnvironment env = environment(Duration.ofSeconds(2), options.parallelism());
         JobInputs inputs = JobInputs.kafka(kafka, "streamlens-local", true);
         StreamLensJob.build(env, withQueries ? inputs : inputs.withoutQueries(), options.toBuilder().boundedInput(true).build(),
                 new StandardOutputs(kafka, options.delivery(), framesDir, thumbnails));
@@ -96,11 +110,21 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Starts the live (unbounded) job and returns at once; cancel it through the client. */
     public JobClient startLive(JobOptions options, Duration checkpointInterval) throws Exception {
-        StreamExecutionEnvironment env = FlinkEnvironments.local(
-                FlinkEnvironments.jobConfiguration(checkpointDir(), checkpointInterval), options.parallelism());
-        StreamLensJob.build(env, JobInputs.kafka(kafka, "streamlens-live", false).withoutQueries(), options,
+        return startLive(options, checkpointInterval, false);
+    }
+
+    /** The same, answering questions too when {@code withQueries} ({@code demo --serve}). */
+    public JobClient startLive(JobOptions options, Duration checkpointInterval, boolean withQueries) throws Exception {
+        StreamExecutionEnvironment env = environment(checkpointInterval, options.parallelism());
+        JobInputs inputs = JobInputs.kafka(kafka, "streamlens-live", false);
+        StreamLensJob.build(env, withQueries ? inputs : inputs.withoutQueries(), options,
                 new StandardOutputs(kafka, options.delivery(), null, false));
         return env.executeAsync("streamlens-live");
+    }
+
+    private StreamExecutionEnvironment environment(Duration checkpointInterval, int parallelism) {
+        Configuration conf = FlinkEnvironments.jobConfiguration(checkpointDir(), checkpointInterval);
+        return FlinkEnvironments.local(metricsPort == null ? conf : MetricsReporter.on(conf, metricsPort), parallelism);
     }
 
     public Path checkpointDir() {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "in --checkpoint-dir.")
 final class RunCommand implements Callable<Integer> {
     /** Options that only this command understands; the rest go to the job jar unchanged. */
-    private static final Set<String> LOCAL_ONLY = Set.of("--jobmanager", "--job-jar", "--out", "--checkpoint-dir", "--from-savepoint");
+    private static final Set<String> LOCAL_ONLY = Set.of("--jobmanager", "--job-jar", "--out", "--checkpoint-dir", "--from-savepoint", "--rules");
 
     @Spec
     CommandSpec spec;
@@ -41,6 +41,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     JobFlags job;
+
+    @Mixin
+    RuleFlags rules;
+
+    @Mixin
+    MetricsFlags metrics;
 
     @Option(names = "--checkpoint-dir", defaultValue = "checkpoints", description = "durable checkpoint folder (default: ${DEFAULT-VALUE})")
     Path checkpointDir;
@@ -69,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
                     .forEach(old -> System.out.println("removed the checkpoints of an earlier run: " + old));
         }
         String restore = fromSavepoint != null ? fromSavepoint : latest.map(chk -> chk.toUri().toString()).orElse(null);
+        RuleFlags.publish(kafka.toConfig(), rules.read());
         if (restore != null) {
             System.out.println("resuming from " + restore);
         }
@@ -82,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
         if (restorePath != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restorePath);
         }
-        StreamExecutionEnvironment env = FlinkEnvironments.local(conf, options.parallelism());
+        StreamExecutionEnvironment env = FlinkEnvironments.local(metrics.apply(conf), options.parallelism());
+        metrics.announce();
         StreamLensJob.build(env, JobInputs.kafka(kafkaConfig, "streamlens", false), options,
                 new StandardOutputs(kafkaConfig, options.delivery(), out, false));
         env.execute("streamlens");
@@ -97,6 +105,10 @@ final class RunCommand implements Callable<Integer> {
         if (out != null) {
             throw new ParameterException(spec.commandLine(), "--out writes files on the machine running the job; "
                     + "with --jobmanager read the topics instead (./streamlens ask, or a Kafka consumer)");
+        }
+        if (metrics.port != null) {
+            throw new ParameterException(spec.commandLine(), "a cluster serves its metrics on its own ports: give "
+                    + "--metrics-port to ./streamlens cluster start, or set metrics.reporter.prometheus.* in its configuration");
         }
         job.toOptions(); // refuses bad job flags here rather than in the cluster's log
         Path jar = jobJar != null ? jobJar : ClusterJob.defaultJar();

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 @Command(name = "streamlens", mixinStandardHelpOptions = true, version = "StreamLens 0.1.0",
         description = "Streaming video understanding on Kafka, Flink, FFmpeg and ONNX Runtime.",
         subcommands = {DemoCommand.class, AnnotateCommand.class, PublishCommand.class, RunCommand.class, AskCommand.class,
-                KafkaCommand.class, ClusterCommand.class, BenchCommand.class})
+                ViewCommand.class, KafkaCommand.class, ClusterCommand.class, BenchCommand.class})
 public final class StreamLensCli {
 
     public static void main(String[] args) {

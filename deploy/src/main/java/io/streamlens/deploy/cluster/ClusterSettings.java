@@ -1,6 +1,7 @@
 package io.streamlens.deploy.cluster;
 
 import io.streamlens.deploy.FlinkEnvironments;
+import io.streamlens.deploy.MetricsReporter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -13,8 +14,10 @@ import org.apache.flink.configuration.CheckpointingOptions;
  * @param restPort the JobManager's REST API and web UI
  * @param taskManagerMemory each TaskManager's total process memory, in Flink's syntax ({@code 3g});
  *     ONNX Runtime's native memory is part of it (task off-heap)
+ * @param metricsPort the first of the ports where the processes serve their metrics for
+ *     Prometheus, one port each (the JobManager and every TaskManager), or null for none
  */
-public record ClusterSettings(int taskManagers, int slots, int restPort, String taskManagerMemory) {
+public record ClusterSettings(int taskManagers, int slots, int restPort, String taskManagerMemory, Integer metricsPort) {
     public static final int DEFAULT_REST_PORT = 8081;
 
     public ClusterSettings {
@@ -22,6 +25,19 @@ public record ClusterSettings(int taskManagers, int slots, int restPort, String 
             throw new IllegalArgumentException("a cluster needs at least one TaskManager with one slot, got "
                     + taskManagers + " x " + slots);
         }
+        if (metricsPort != null) {
+            MetricsReporter.rangeFor(metricsPort, taskManagers + 1); // refuses a range that does not fit
+        }
+    }
+
+    /** Without metrics. */
+    public ClusterSettings(int taskManagers, int slots, int restPort, String taskManagerMemory) {
+        this(taskManagers, slots, restPort, taskManagerMemory, null);
+    }
+
+    /** One port for each process, as Flink's reporter takes them: a range in which each process takes the first free one. */
+    public String metricsPorts() {
+        return MetricsReporter.rangeFor(metricsPort, taskManagers + 1);
     }
 
     public static ClusterSettings defaults() {
@@ -60,6 +76,9 @@ public record ClusterSettings(int taskManagers, int slots, int restPort, String 
         conf.put("web.submit.enable", "true");
         conf.put("web.upload.dir", dir.root().resolve("uploads").toAbsolutePath().toString());
         conf.put("io.tmp.dirs", dir.root().resolve("tmp").toAbsolutePath().toString());
+        if (metricsPort != null) {
+            conf.putAll(MetricsReporter.settings(metricsPorts()));
+        }
         return conf;
     }
 }

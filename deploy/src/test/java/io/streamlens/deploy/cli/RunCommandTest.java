@@ -36,4 +36,17 @@ class RunCommandTest {
 
         assertThat(job.job.toOptions()).isEqualTo(JobOptions.defaults());
     }
+
+    @Test
+    void aMetricsPortIsRefusedWhenTheJobGoesToACluster() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cli = StreamLensCli.commandLine();
+        cli.getSubcommands().get("run").setErr(new java.io.PrintWriter(err));
+
+        int status = cli.execute("run", "--bootstrap-servers", "k:9092", "--jobmanager", "jm:8081", "--metrics-port", "9249",
+                "--checkpoint-dir", "target/no-checkpoints");
+
+        assertThat(status).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("cluster start");
+    }
 }

@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
+import io.streamlens.records.AudioSpan;
 import io.streamlens.records.DeadLetterReason;
 import io.streamlens.records.StageClock;
 import io.streamlens.records.VideoSegment;
@@ -81,7 +82,7 @@ public final class AudioDecoder {
                         + segment.container() + ": " + e.getMessage(), e);
             }
             if (!grabber.hasAudio()) {
-                return new SegmentAudio.Missing("no audio track");
+                return new SegmentAudio.Missing(AudioSpan.NO_AUDIO);
             }
             String codec = avcodec_get_name(grabber.getAudioCodec()).getString();
             chunks = new Chunks(segment.startUs() - referenceUs(grabber));

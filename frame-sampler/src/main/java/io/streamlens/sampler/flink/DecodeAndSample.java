@@ -3,6 +3,7 @@ package io.streamlens.sampler.flink;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
+import io.streamlens.records.StreamLensMetrics;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.SamplerState;
 import io.streamlens.sampler.SamplingOptions;
@@ -13,6 +14,8 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -31,6 +34,8 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
     private final SamplingOptions options;
     private transient SegmentSampler sampler;
     private transient ValueState<SamplerState> state;
+    private transient Counter framesDecoded;
+    private transient Counter framesSampled;
 
     public DecodeAndSample(SamplingOptions options) {
         this.options = options;
@@ -41,6 +46,9 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
         Uninterruptible.loadFfmpeg();
         sampler = new SegmentSampler(options.sampler(), options.frameSize(), options.decoderThreads());
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("sampler", SamplerState.class));
+        MetricGroup metrics = StreamLensMetrics.of(getRuntimeContext());
+        framesDecoded = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_DECODED);
+        framesSampled = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_SAMPLED);
     }
 
     @Override
@@ -48,6 +56,8 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
         SamplerState before = state.value();
         List<SampledFrame> frames = new ArrayList<>();
         SegmentSampler.Outcome outcome = sampler.sample(segment, before == null ? SamplerState.initial() : before, frames::add);
+        framesDecoded.inc(outcome.framesDecoded());
+        framesSampled.inc(frames.size());
         outcome.failure().ifPresent(e -> ctx.output(DEAD_LETTERS,
                 DeadLetter.of(segment.streamId(), segment.seq(), segment.source(), e.reason(), e.getMessage())));
         out.collect(new SampledSegment(segment.streamId(), segment.seq(), segment.startUs(),

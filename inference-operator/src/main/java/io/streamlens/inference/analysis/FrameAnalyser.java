@@ -4,10 +4,12 @@ import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.VisualTokens;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.Detection;
+import io.streamlens.records.FaceExpression;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.FrameDetections;
 import io.streamlens.records.OnScreenText;
 import io.streamlens.records.PeopleInView;
+import io.streamlens.records.PersonPosture;
 import io.streamlens.records.Region;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
@@ -53,6 +55,30 @@ public final class FrameAnalyser implements AutoCloseable {
         }
     }
 
+    /**
+     * The expressions of faces large enough to judge (others are left out), given the face
+     * finder's boxes; may complete on another thread.
+     */
+    public interface ExpressionReader extends AutoCloseable {
+        CompletableFuture<List<FaceExpression>> read(RgbImage image, List<Detection> faces);
+
+        @Override
+        default void close() {
+        }
+    }
+
+    /**
+     * The postures of the largest of the given people (a bounded number per frame), from their
+     * body keypoints; may complete on another thread.
+     */
+    public interface PoseReader extends AutoCloseable {
+        CompletableFuture<List<PersonPosture>> read(RgbImage image, List<Detection> persons);
+
+        @Override
+        default void close() {
+        }
+    }
+
     /** Objects in a frame (COCO classes), batched across streams; may complete on another thread. */
     public interface ObjectFinder extends AutoCloseable {
         CompletableFuture<List<Detection>> find(RgbImage image);
@@ -77,17 +103,66 @@ public final class FrameAnalyser implements AutoCloseable {
         FrameAnalyser open() throws Exception;
     }
 
+    /**
+     * The models a frame goes to, each null when it does not run.
+     *
+     * @param expressions needs {@code faces}; {@code poses} needs {@code objects} (it reads their people)
+     */
+    public record Models(TextReader text, FaceFinder faces, ExpressionReader expressions, ObjectFinder objects,
+                         PoseReader poses, FrameEncoder encoder) {
+        public static final Models NONE = new Models(null, null, null, null, null, null);
+
+        public Models withText(TextReader value) {
+            return new Models(value, faces, expressions, objects, poses, encoder);
+        }
+
+        public Models withFaces(FaceFinder value) {
+            return new Models(text, value, expressions, objects, poses, encoder);
+        }
+
+        public Models withExpressions(ExpressionReader value) {
+            return new Models(text, faces, value, objects, poses, encoder);
+        }
+
+        public Models withObjects(ObjectFinder value) {
+            return new Models(text, faces, expressions, value, poses, encoder);
+        }
+
+        public Models withPoses(PoseReader value) {
+            return new Models(text, faces, expressions, objects, value, encoder);
+        }
+
+        public Models withEncoder(FrameEncoder value) {
+            return new Models(text, faces, expressions, objects, poses, value);
+        }
+    }
+
     private final TextReader text;
     private final FaceFinder faces;
+    private final ExpressionReader expressions;
     private final ObjectFinder objects;
+    private final PoseReader poses;
     private final FrameEncoder encoder;
+    private ModelTimings timings = ModelTimings.NONE;
+
+    public FrameAnalyser(Models models) {
+        this.text = models.text();
+        this.faces = models.faces();
+        this.expressions = models.faces() == null ? null : models.expressions();
+        this.objects = models.objects();
+        this.poses = models.objects() == null ? null : models.poses();
+        this.encoder = models.encoder();
+    }
 
     /** @param text, faces, objects, encoder each null when that model does not run */
     public FrameAnalyser(TextReader text, FaceFinder faces, ObjectFinder objects, FrameEncoder encoder) {
-        this.text = text;
-        this.faces = faces;
-        this.objects = objects;
-        this.encoder = encoder;
+        this(new Models(text, faces, null, objects, null, encoder));
+    }
+
+    /** Reports each model's time with each frame to {@code timings} from now on. */
+    public FrameAnalyser timedBy(ModelTimings timings) {
+        this.timings = timings;
+        return this;
     }
 
     /** Completes (never exceptionally for a model's failure) once every frame has been looked at. */
@@ -106,20 +181,28 @@ public final class FrameAnalyser implements AutoCloseable {
     private CompletableFuture<FrameAnalysis> analyse(String streamId, SampledFrame frame, List<String> failures) {
         RgbImage image = new RgbImage(frame.width(), frame.height(), frame.rgb());
         CompletableFuture<List<OnScreenText>> lines = text == null ? CompletableFuture.completedFuture(List.of())
-                : orElse(text.read(streamId, frame, image), List.of(), "text reading", frame, failures);
+                : orElse(timings.time("text", () -> text.read(streamId, frame, image)), List.of(), "text reading", frame, failures);
         CompletableFuture<VisualTokens> tokens = encoder == null ? CompletableFuture.completedFuture(null)
-                : orElse(encoder.encode(image), null, "vision encoder", frame, failures);
+                : orElse(timings.time("vision-encoder", () -> encoder.encode(image)), null, "vision encoder", frame, failures);
         CompletableFuture<FrameDetections> found = objects == null
                 ? CompletableFuture.completedFuture(FrameDetections.notLooked(frame.ptsUs()))
-                : orElse(objects.find(image).thenApply(list -> FrameDetections.seen(frame.ptsUs(), list)),
+                : orElse(timings.time("objects", () -> objects.find(image)).thenApply(list -> FrameDetections.seen(frame.ptsUs(), list)),
                         FrameDetections.notLooked(frame.ptsUs()), "object detection", frame, failures);
         // Faces wait for the people: the face finder looks again, closer, inside each person's box.
         CompletableFuture<List<Detection>> faceBoxes = faces == null ? CompletableFuture.completedFuture(null)
-                : found.thenCompose(d -> orElse(faces.find(image, persons(d)), null, "face detection", frame, failures));
+                : found.thenCompose(d -> orElse(timings.time("faces", () -> faces.find(image, persons(d))), null, "face detection", frame, failures));
+        CompletableFuture<List<FaceExpression>> faceExpressions = expressions == null ? CompletableFuture.completedFuture(List.of())
+                : faceBoxes.thenCompose(boxes -> boxes == null || boxes.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                        : orElse(timings.time("expressions", () -> expressions.read(image, boxes)), List.of(), "expression reading", frame, failures));
+        CompletableFuture<List<PersonPosture>> postures = poses == null ? CompletableFuture.completedFuture(List.of())
+                : found.thenCompose(d -> persons(d).isEmpty() ? CompletableFuture.completedFuture(List.of())
+                        : orElse(timings.time("posture", () -> poses.read(image, persons(d))), List.of(), "posture estimation", frame, failures));
         return lines.thenCombine(tokens, (read, visual) -> analysis(frame, read, visual)
                         .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height())))
                 .thenCombine(found, FrameAnalysis::withObjects)
-                .thenCombine(faceBoxes, (analysis, faceList) -> analysis.withPeople(peopleInView(analysis.objects(), faceList, frame)));
+                .thenCombine(faceBoxes, (analysis, faceList) -> analysis.withPeople(peopleInView(analysis.objects(), faceList, frame)))
+                .thenCombine(faceExpressions, (analysis, read) -> analysis.withPeople(analysis.people().withExpressions(read)))
+                .thenCombine(postures, (analysis, read) -> analysis.withPeople(analysis.people().withPostures(read)));
     }
 
     private static List<Detection> persons(FrameDetections detections) {
@@ -141,8 +224,7 @@ public final class FrameAnalyser implements AutoCloseable {
     }
 
     private static Region region(Detection box, SampledFrame frame) {
-        return new Region(Math.round(box.x0() * frame.width()), Math.round(box.y0() * frame.height()),
-                Math.round(box.width() * frame.width()), Math.round(box.height() * frame.height()));
+        return box.region(frame.width(), frame.height());
     }
 
     private static <T> CompletableFuture<T> orElse(CompletableFuture<T> finding, T none, String model, SampledFrame frame,
@@ -182,7 +264,7 @@ public final class FrameAnalyser implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable model : new AutoCloseable[] {faces, objects, encoder, text}) {
+        for (AutoCloseable model : new AutoCloseable[] {expressions, faces, poses, objects, encoder, text}) {
             if (model != null) {
                 model.close();
             }

@@ -9,6 +9,7 @@ import io.streamlens.inference.runtime.ModelInput;
 import io.streamlens.inference.runtime.ShippedModels;
 import io.streamlens.inference.runtime.SquareCrop;
 import io.streamlens.inference.runtime.Tensors;
+import io.streamlens.records.Detection;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class ExpressionClassifier implements AutoCloseable {
     private static final float BLUE = 0.1140f;
 
     /** One face to judge. */
-    record FaceCrop(RgbImage frame, Face face) {
+    record FaceCrop(RgbImage frame, Detection face) {
     }
 
     private final OrtSession session;
@@ -81,29 +82,29 @@ public final class ExpressionClassifier implements AutoCloseable {
     }
 
     /** Whether a face is large enough in its frame to judge its expression. */
-    public static boolean largeEnough(RgbImage frame, Face face) {
-        return face.box().width() * frame.width() >= MIN_FACE_PIXELS;
+    public static boolean largeEnough(RgbImage frame, Detection face) {
+        return face.width() * frame.width() >= MIN_FACE_PIXELS;
     }
 
     /** The face's expression, or empty when it is too small to judge; in the caller's thread. */
-    public Optional<Expression> classify(RgbImage frame, Face face) {
+    public Optional<Expression> classify(RgbImage frame, Detection face) {
         return largeEnough(frame, face) ? Optional.of(model.run(new FaceCrop(frame, face))) : Optional.empty();
     }
 
     /** Each face's expression (empty for those too small), in one model call. */
-    public List<Optional<Expression>> classifyAll(RgbImage frame, List<Face> faces) {
+    public List<Optional<Expression>> classifyAll(RgbImage frame, List<Detection> faces) {
         List<FaceCrop> judged = faces.stream().filter(f -> largeEnough(frame, f)).map(f -> new FaceCrop(frame, f)).toList();
         List<Expression> results = judged.isEmpty() ? List.of() : model.runAll(judged);
         List<Optional<Expression>> out = new ArrayList<>(faces.size());
         int next = 0;
-        for (Face f : faces) {
+        for (Detection f : faces) {
             out.add(largeEnough(frame, f) ? Optional.of(results.get(next++)) : Optional.empty());
         }
         return out;
     }
 
     /** As {@link #classify}, batched with every other caller's faces. */
-    public CompletableFuture<Optional<Expression>> classifyAsync(RgbImage frame, Face face) {
+    public CompletableFuture<Optional<Expression>> classifyAsync(RgbImage frame, Detection face) {
         if (!largeEnough(frame, face)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
@@ -113,7 +114,7 @@ public final class ExpressionClassifier implements AutoCloseable {
     /** The face's square crop as 64×64 grey values in [-1, 1]. */
     float[] prepare(FaceCrop crop) {
         RgbImage frame = crop.frame();
-        var box = crop.face().box();
+        Detection box = crop.face();
         float side = Math.max(box.width() * frame.width(), box.height() * frame.height()) * CROP_SCALE;
         float[] rgb = SquareCrop.centredOn(box.centerX() * frame.width(), box.centerY() * frame.height(), side)
                 .pixels(frame, SIZE);

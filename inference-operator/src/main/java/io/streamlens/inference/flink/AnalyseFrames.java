@@ -4,9 +4,13 @@ import io.streamlens.inference.analysis.CarryOverAnalyser;
 import io.streamlens.inference.analysis.CarryOverOptions;
 import io.streamlens.inference.analysis.FrameAnalyser;
 import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.SampledSegment;
+import io.streamlens.records.StreamLensMetrics;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
@@ -23,6 +27,8 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
     private final FrameAnalyser.Factory analysers;
     private final CarryOverOptions carryOver;
     private transient CarryOverAnalyser analyser;
+    private transient Counter framesAnalysed;
+    private transient Counter framesSkipped;
 
     public AnalyseFrames(FrameAnalyser.Factory analysers, CarryOverOptions carryOver) {
         this.analysers = analysers;
@@ -31,7 +37,10 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
 
     @Override
     public void open(OpenContext context) throws Exception {
-        analyser = new CarryOverAnalyser(analysers.open(), carryOver);
+        MetricGroup metrics = StreamLensMetrics.of(getRuntimeContext());
+        framesAnalysed = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_ANALYSED);
+        framesSkipped = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_SKIPPED);
+        analyser = new CarryOverAnalyser(analysers.open().timedBy(new ModelTimeHistograms(metrics)), carryOver);
     }
 
     @Override
@@ -40,6 +49,10 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
             if (error != null) {
                 result.completeExceptionally(error);
             } else {
+                // frames that carried earlier findings were not shown to the models: they count as skipped
+                long carried = analysed.frames().stream().filter(FrameAnalysis::carriedOver).count();
+                framesAnalysed.inc(analysed.frames().size() - carried);
+                framesSkipped.inc(carried);
                 result.complete(List.of(analysed));
             }
         });
@@ -48,6 +61,7 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
     /** Past the timeout the segment goes on without findings, so its windows are still captioned. */
     @Override
     public void timeout(SampledSegment segment, ResultFuture<AnalysedSegment> result) {
+        framesSkipped.inc(segment.frames().size());
         result.complete(List.of(FrameAnalyser.withoutFindings(segment,
                 "the models did not finish with segment " + segment.seq() + " in time; its frames carry no findings")));
     }

@@ -48,69 +48,6 @@ public final class StreamTranscriber implements AutoCloseable {
     /** How much of pending the current recogniser has heard (whole blocks). */
     private int pendingFed;
 
-    /** Quieter than this (peak, of 32767) is silence, not speech too soft to hear. */
-    static final int SILENCE_PEAK = 300;
-    /**
-     * Caption windows wait for an unfinished utterance at most this long; words finished later
-     * than that still reach later windows' evidence only if they start inside them.
-     */
-    static final long MAX_CAPTION_WAIT_US = 6_000_000L;
-    /**
-     * A segment's audio may end a frame or so before its pictures; windows ending in that gap
-     * close with this segment rather than the next.
-     */
-    static final long END_SLACK_US = 100_000L;
-
-    /**
-     * What hearing one segment's audio gave: the words it finished, how loud it got, and where it
-     * ends ({@link Long#MAX_VALUE} when it has no audio, so it holds nothing back).
-     */
-    public record Heard(List<Word> words, int peak, long endUs) {
-        public static Heard nothing() {
-            return new Heard(List.of(), 0, Long.MAX_VALUE);
-        }
-
-        /** Quiet audio that gave no word is silence, not speech too soft to hear. */
-        public boolean silent() {
-            return peak < SILENCE_PEAK && words.isEmpty();
-        }
-    }
-
-    /** Hears a segment's audio, its chunks in order. */
-    public Heard hear(List<PcmChunk> chunks) {
-        if (chunks.isEmpty()) {
-            return Heard.nothing();
-        }
-        List<Word> words = new ArrayList<>();
-        int peak = 0;
-        for (PcmChunk chunk : chunks) {
-            words.addAll(accept(chunk.startUs(), chunk.samples()));
-            peak = Math.max(peak, peak(chunk.samples()));
-        }
-        return new Heard(words, peak, chunks.get(chunks.size() - 1).endUs());
-    }
-
-    /**
-     * How far the stream's speech is complete after audio ending at {@code audioEndUs}: every word
-     * starting before it has been reported. All of it when nothing is pending; otherwise up to
-     * what the recogniser has finalised, but never holding the caption windows back more than
-     * {@link #MAX_CAPTION_WAIT_US}.
-     */
-    public long heardUntilUs(long audioEndUs) {
-        if (audioEndUs == Long.MAX_VALUE) {
-            return Long.MAX_VALUE;
-        }
-        return pendingUs() == 0 ? audioEndUs + END_SLACK_US : Math.max(finalUntilUs(), audioEndUs - MAX_CAPTION_WAIT_US);
-    }
-
-    private static int peak(short[] samples) {
-        int peak = 0;
-        for (short s : samples) {
-            peak = Math.max(peak, Math.abs((int) s));
-        }
-        return peak;
-    }
-
     public StreamTranscriber(SpeechModel model) {
         this.model = model;
     }
@@ -229,7 +166,8 @@ public final class StreamTranscriber implements AutoCloseable {
         pendingStartUs += PcmChunk.samplesToMicros(consumed);
     }
 
-    private long endUs() {
+    /** Stream time just after the last audio heard. */
+    public long endUs() {
         return pendingStartUs + PcmChunk.samplesToMicros(pendingLength);
     }
 

@@ -1,12 +1,13 @@
 package io.streamlens.inference.voice;
 
+import io.streamlens.records.AudioSpan;
 import java.util.List;
 
 /** What a caption window's audio is, for the caption to say: from how much of it is voiced and how loud it is. */
 public enum AudioKind {
-    SPEECH("speech"),
-    MUSIC_OR_NOISE("music or noise without speech"),
-    SILENCE("silence");
+    SPEECH(AudioSpan.SPEECH),
+    MUSIC_OR_NOISE(AudioSpan.MUSIC_OR_NOISE),
+    SILENCE(AudioSpan.SILENCE);
 
     /**
      * Quieter than this (RMS) is silence: room tone, hiss and encoder noise sit around -60 to

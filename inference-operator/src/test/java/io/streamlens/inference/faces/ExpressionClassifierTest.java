@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.streamlens.inference.RgbImage;
 import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.records.Detection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class ExpressionClassifierTest {
     @Test
     void theAstronautSmiles() {
         RgbImage photo = FaceImages.astronaut();
-        Face face = faces.detect(photo).get(0);
+        Detection face = faces.detect(photo).get(0).box();
 
         Expression expression = expressions.classify(photo, face).orElseThrow();
 
@@ -47,10 +48,10 @@ class ExpressionClassifierTest {
     @Test
     void aFaceTooSmallToJudgeGetsNoExpression() {
         RgbImage frame = FaceImages.smallFace(24, 300, 150);
-        Face small = faces.detect(frame, List.of(new io.streamlens.records.Detection("person", 0.9f,
-                300f / 640, 150f / 360, (300f + FaceImages.headSide(24)) / 640, 0.9f))).get(0);
+        Detection small = faces.detect(frame, List.of(new io.streamlens.records.Detection("person", 0.9f,
+                300f / 640, 150f / 360, (300f + FaceImages.headSide(24)) / 640, 0.9f))).get(0).box();
 
-        assertThat(small.box().width() * 640).isLessThan(ExpressionClassifier.MIN_FACE_PIXELS);
+        assertThat(small.width() * 640).isLessThan(ExpressionClassifier.MIN_FACE_PIXELS);
         assertThat(expressions.classify(frame, small)).isEmpty();
         assertThat(expressions.classifyAsync(frame, small).join()).isEmpty();
     }
@@ -59,8 +60,8 @@ class ExpressionClassifierTest {
     void batchedAndAsyncCallsAgreeWithSingleOnes() {
         RgbImage photo = FaceImages.astronaut();
         RgbImage pasted = FaceImages.smallFace(64, 300, 100);
-        Face face = faces.detect(photo).get(0);
-        Face other = faces.detect(pasted).get(0);
+        Detection face = faces.detect(photo).get(0).box();
+        Detection other = faces.detect(pasted).get(0).box();
 
         List<Optional<Expression>> both = expressions.classifyAll(photo, List.of(face, face));
         Expression alone = expressions.classify(photo, face).orElseThrow();

@@ -133,17 +133,4 @@ class StreamTranscriberTest {
     private static long platformUs(List<Word> words) {
         return words.stream().filter(w -> w.text().equals("platform")).findFirst().orElseThrow().startUs();
     }
-
-    @Test
-    void quietAudioThatGaveNoWordIsSilenceAndNoAudioHoldsNothingBack() {
-        assertThat(new StreamTranscriber.Heard(List.of(), StreamTranscriber.SILENCE_PEAK - 1, 2_000_000).silent()).isTrue();
-        assertThat(new StreamTranscriber.Heard(List.of(), StreamTranscriber.SILENCE_PEAK, 2_000_000).silent()).isFalse();
-        assertThat(new StreamTranscriber.Heard(List.of(new Word("hush", 0, 100_000, 1)), 10, 2_000_000).silent()).isFalse();
-        try (StreamTranscriber transcriber = new StreamTranscriber(model)) {
-            assertThat(transcriber.heardUntilUs(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
-            assertThat(transcriber.hear(List.of())).isEqualTo(StreamTranscriber.Heard.nothing());
-            // nothing pending: the whole segment is heard, and a frame's worth of slack past its end
-            assertThat(transcriber.heardUntilUs(2_000_000)).isEqualTo(2_000_000 + StreamTranscriber.END_SLACK_US);
-        }
-    }
 }

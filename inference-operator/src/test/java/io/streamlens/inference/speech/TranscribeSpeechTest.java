@@ -3,9 +3,12 @@ package io.streamlens.inference.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlens.inference.speech.flink.TranscribeSpeech;
+import io.streamlens.inference.voice.VoiceClips;
+import io.streamlens.records.AudioSpan;
 import io.streamlens.records.SegmentSpeech;
 import io.streamlens.records.SpokenWord;
 import io.streamlens.records.VideoSegment;
+import io.streamlens.sampler.audio.PcmChunk;
 import io.streamlens.sampler.audio.SpokenClips;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,6 +107,33 @@ class TranscribeSpeechTest {
             // Kaldi dithers its input, so a replay is close to, not identical with, one pass
             assertThat(SpeechClips.wordErrorRate(SENTENCE, heard)).isLessThanOrEqualTo(0.45);
             assertThat(heard).contains("platform", "closed");
+        }
+    }
+
+    @Test
+    void shouldSayWhatEachSegmentsAudioHeldAndHearNoWordsInMusic() throws Exception {
+        short[] music = VoiceClips.music(4, 7);
+        short[] mixed = VoiceClips.concat(music, VoiceClips.silence(3));
+        List<VideoSegment> segments = SpokenClips.segments(SpokenClips.write(dir.resolve("music.mp4"),
+                new SpokenClips.Audio(PcmChunk.SAMPLE_RATE, mixed), 7, 0), "band", 1);
+        try (var h = harness(true)) {
+            for (VideoSegment segment : segments) {
+                h.processElement(segment, 0);
+            }
+            List<SegmentSpeech> out = h.extractOutputValues();
+            assertThat(words(out)).isEmpty();
+            List<AudioSpan> audio = out.stream().flatMap(s -> s.audio().stream()).toList();
+            assertThat(audio).filteredOn(a -> a.endUs() <= 3_900_000).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.kind()).isEqualTo(AudioSpan.MUSIC_OR_NOISE));
+            assertThat(audio).filteredOn(a -> a.startUs() >= 4_100_000).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.kind()).isEqualTo(AudioSpan.SILENCE));
+        }
+        try (var h = harness(true)) {
+            for (VideoSegment segment : spoken) {
+                h.processElement(segment, 0);
+            }
+            assertThat(h.extractOutputValues()).flatExtracting(SegmentSpeech::audio).extracting(AudioSpan::kind)
+                    .contains(AudioSpan.SPEECH);
         }
     }
 

@@ -6,21 +6,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 /**
  * 16 kHz test audio whose speech is known: espeak-ng sentences (resampled from its 22.05 kHz),
  * music synthesised here (chords of harmonic tones over a kick and hi-hat beat), silence, and
  * the truth of where the speech is, read off the synthesised speech's own level.
  */
-final class VoiceClips {
+public final class VoiceClips {
     static final int RATE = PcmChunk.SAMPLE_RATE;
 
     private VoiceClips() {
     }
 
     /** A sentence as espeak-ng says it, leading and trailing silence trimmed. */
-    static short[] speech(String sentence, Path dir) throws Exception {
+    public static short[] speech(String sentence, Path dir) throws Exception {
         SpokenClips.Audio audio = SpokenClips.speak(sentence, dir);
         short[] resampled = resample(audio.samples(), audio.sampleRate(), RATE);
         List<long[]> truth = truth(resampled, 0);
@@ -29,38 +28,16 @@ final class VoiceClips {
         return Arrays.copyOfRange(resampled, from, to);
     }
 
-    static short[] silence(double seconds) {
+    public static short[] silence(double seconds) {
         return new short[(int) Math.round(seconds * RATE)];
     }
 
-    /**
-     * Music without voice: a four-chord progression (each note with three harmonics and a slow
-     * tremolo), a kick drum on every beat and a noise hi-hat between, 120 beats a minute.
-     */
-    static short[] music(double seconds, long seed) {
-        double[][] chords = {{261.6, 329.6, 392.0}, {220.0, 261.6, 329.6}, {174.6, 220.0, 261.6}, {196.0, 246.9, 293.7}};
-        Random noise = new Random(seed);
-        short[] out = new short[(int) Math.round(seconds * RATE)];
-        for (int i = 0; i < out.length; i++) {
-            double t = i / (double) RATE;
-            double[] chord = chords[(int) (t / 2) % chords.length];
-            double v = 0;
-            for (double f : chord) {
-                for (int harmonic = 1; harmonic <= 3; harmonic++) {
-                    v += Math.sin(2 * Math.PI * f * harmonic * t) / (harmonic * 2.0);
-                }
-            }
-            v *= 0.12 * (1 + 0.2 * Math.sin(2 * Math.PI * 5 * t));
-            double beat = t % 0.5;
-            v += 0.5 * Math.exp(-beat * 30) * Math.sin(2 * Math.PI * (50 + 60 * Math.exp(-beat * 40)) * beat);
-            double offBeat = (t + 0.25) % 0.5;
-            v += 0.15 * Math.exp(-offBeat * 80) * (noise.nextDouble() * 2 - 1);
-            out[i] = (short) Math.max(-32768, Math.min(32767, Math.round(v * 12_000)));
-        }
-        return out;
+    /** {@link SyntheticMusic}: music without voice. */
+    public static short[] music(double seconds, long seed) {
+        return SyntheticMusic.of(seconds, seed);
     }
 
-    static short[] concat(short[]... parts) {
+    public static short[] concat(short[]... parts) {
         int n = Arrays.stream(parts).mapToInt(p -> p.length).sum();
         short[] out = new short[n];
         int at = 0;
@@ -72,7 +49,7 @@ final class VoiceClips {
     }
 
     /** {@code voice} mixed over {@code bed} starting {@code atSeconds} in. */
-    static short[] mix(short[] bed, short[] voice, double atSeconds) {
+    public static short[] mix(short[] bed, short[] voice, double atSeconds) {
         short[] out = bed.clone();
         int at = (int) Math.round(atSeconds * RATE);
         for (int i = 0; i < voice.length && at + i < out.length; i++) {
@@ -82,7 +59,7 @@ final class VoiceClips {
     }
 
     /** The audio as PcmChunks of {@code size} samples, the first starting at {@code startUs}. */
-    static List<PcmChunk> chunks(short[] audio, long startUs, int size) {
+    public static List<PcmChunk> chunks(short[] audio, long startUs, int size) {
         List<PcmChunk> chunks = new ArrayList<>();
         for (int at = 0; at < audio.length; at += size) {
             chunks.add(new PcmChunk(startUs + PcmChunk.samplesToMicros(at), Arrays.copyOfRange(audio, at, Math.min(audio.length, at + size))));

@@ -1,11 +1,21 @@
 package io.streamlens.inference.speech.flink;
 
+import io.streamlens.inference.RuntimeOptions;
+import io.streamlens.inference.runtime.SharedModels;
 import io.streamlens.inference.speech.ModelCache;
+import io.streamlens.inference.speech.RealTimeFactor;
 import io.streamlens.inference.speech.SpeechModel;
 import io.streamlens.inference.speech.StreamTranscriber;
+import io.streamlens.inference.speech.VoicedTranscriber;
 import io.streamlens.inference.speech.Word;
+import io.streamlens.inference.voice.SileroVad;
+import io.streamlens.inference.voice.VadSettings;
+import io.streamlens.inference.voice.VadState;
+import io.streamlens.inference.voice.VoiceActivity;
+import io.streamlens.records.AudioSpan;
 import io.streamlens.records.SegmentSpeech;
 import io.streamlens.records.SpokenWord;
+import io.streamlens.records.StreamLensMetrics;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.DecodeException;
 import io.streamlens.sampler.Uninterruptible;
@@ -25,22 +35,28 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Listens to each stream's audio, segment by segment, and says which words were spoken and when.
- * A stream's recogniser lives in memory and hears its segments in order, so a word cut by a
- * segment boundary is still one word; the audio it has not finished with is kept in RocksDB, so
- * after a restore a fresh recogniser hears it again and no word is lost. One record comes out per
- * segment, also when there is nothing to hear, so the caption windows always know how far the
- * stream's speech is complete.
+ * Listens to each stream's audio, segment by segment, and says which words were spoken and when,
+ * and what the audio held (speech, music or noise, silence). Voice activity (Silero VAD) hears
+ * every segment; the recogniser hears only the voiced spans, so music and silence cost almost
+ * nothing and are not turned into invented words. A stream's recogniser lives in memory and hears
+ * its segments in order, so a word cut by a segment boundary is still one word; the voice state
+ * and the audio the recogniser has not finished with are kept in RocksDB, so after a restore the
+ * stream goes on mid-utterance and no word is lost. One record comes out per segment, also when
+ * there is nothing to hear, so the caption windows always know how far the stream's speech is
+ * complete.
  */
 public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment, SegmentSpeech> {
     private final boolean enabled;
     private final long idleTimeoutMs;
     private final String modelCache;
     private transient SpeechModel model;
+    private transient SharedModels.Handle<SileroVad> vadModel;
     private transient AudioDecoder decoder;
     private transient Map<String, StreamTranscriber> transcribers;
     private transient ValueState<PcmChunk> pending;
+    private transient ValueState<VadState> voice;
     private transient ValueState<Long> idleTimer;
+    private transient RealTimeFactor realTime;
 
     /** @param enabled false to report "speech recognition off" for every segment without decoding audio */
     public TranscribeSpeech(boolean enabled, Duration idleTimeout) {
@@ -58,11 +74,16 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
     public void open(OpenContext context) {
         transcribers = new HashMap<>();
         pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-audio", PcmChunk.class));
+        voice = getRuntimeContext().getState(new ValueStateDescriptor<>("voice-activity", VadState.class));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("speech-idle-timer", Types.LONG));
+        realTime = new RealTimeFactor(32);
+        StreamLensMetrics.of(getRuntimeContext()).gauge(StreamLensMetrics.SPEECH_REAL_TIME_FACTOR, realTime::value);
         if (enabled) {
             Uninterruptible.loadFfmpeg();
             model = Uninterruptible.call("load the speech model", () -> SpeechModel.acquire(
                     modelCache == null ? ModelCache.defaultRoot() : java.nio.file.Path.of(modelCache)));
+            // Silero is tiny: one intra-op thread, shared by every slot of the JVM.
+            vadModel = SharedModels.acquire("silero-vad", RuntimeOptions.defaults().withIntraOpThreads(1), SileroVad::open);
             decoder = new AudioDecoder();
         }
     }
@@ -70,7 +91,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
     @Override
     public void processElement(VideoSegment segment, Context ctx, Collector<SegmentSpeech> out) throws Exception {
         if (!enabled) {
-            out.collect(speech(segment, Long.MAX_VALUE, List.of(), "speech recognition off"));
+            out.collect(speech(segment, Long.MAX_VALUE, List.of(), "speech recognition off", List.of()));
             return;
         }
         String stream = segment.streamId();
@@ -84,40 +105,53 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
                 words.addAll(transcriber.restore(saved)); // after a restore: hear again what the lost recogniser had not finished
             }
         }
-        Listened listened = listen(segment, transcriber);
-        StreamTranscriber.Heard heard = listened.heard();
-        words.addAll(heard.words());
-        String note = !listened.note().isEmpty() ? listened.note() : heard.silent() && words.isEmpty() ? "silent audio" : "";
+        VoicedTranscriber ears = new VoicedTranscriber(new VoiceActivity(vadModel.model(), VadSettings.RECOGNITION), transcriber);
+        VadState state = voice.value() == null ? VadState.initial() : voice.value();
+        long listening = System.nanoTime();
+        Listened listened = listen(segment, ears, state);
+        long listenedNanos = System.nanoTime() - listening;
+        // segments without audio say nothing of the recogniser's speed
+        listened.audio().forEach(heard -> realTime.heard(heard.endUs() - heard.startUs(), listenedNanos));
+        words.addAll(listened.words());
         if (segment.last()) {
-            words.addAll(transcriber.flush());
+            words.addAll(ears.finish(listened.state()));
             forget(stream, ctx);
-            out.collect(speech(segment, Long.MAX_VALUE, words, note));
+            out.collect(speech(segment, Long.MAX_VALUE, words, listened.note(), listened.audio()));
             return;
         }
+        voice.update(listened.state());
         pending.update(transcriber.pendingAudio());
-        out.collect(speech(segment, transcriber.heardUntilUs(heard.endUs()), words, note));
+        out.collect(speech(segment, listened.heardUntilUs(), words, listened.note(), listened.audio()));
         rearmIdleTimer(ctx);
     }
 
-    /** What listening to a segment gave, and why nothing could be heard ("" when its audio was heard). */
-    private record Listened(StreamTranscriber.Heard heard, String note) {
+    /**
+     * What listening to a segment gave: its words, what its audio held, how far speech is complete,
+     * the voice state after it, and why nothing could be heard ("" when its audio was heard).
+     */
+    private record Listened(List<Word> words, List<AudioSpan> audio, long heardUntilUs, VadState state, String note) {
+        static Listened nothing(VadState state, String note) {
+            return new Listened(List.of(), List.of(), Long.MAX_VALUE, state, note);
+        }
     }
 
-    private Listened listen(VideoSegment segment, StreamTranscriber transcriber) {
+    private Listened listen(VideoSegment segment, VoicedTranscriber ears, VadState state) {
         SegmentAudio audio;
         try {
             audio = decoder.decode(segment);
         } catch (DecodeException e) {
-            return new Listened(StreamTranscriber.Heard.nothing(), "audio unreadable: " + e.getMessage());
+            return Listened.nothing(state, "audio unreadable: " + e.getMessage());
         }
         if (audio instanceof SegmentAudio.Missing missing) {
-            return new Listened(StreamTranscriber.Heard.nothing(), missing.reason());
+            return Listened.nothing(state, missing.reason());
         }
         List<PcmChunk> chunks = ((SegmentAudio.Pcm) audio).chunks();
         if (chunks.isEmpty()) {
-            return new Listened(StreamTranscriber.Heard.nothing(), "no audio in this segment");
+            return Listened.nothing(state, "no audio in this segment");
         }
-        return new Listened(transcriber.hear(chunks), "");
+        VoicedTranscriber.Heard heard = ears.hear(state, chunks);
+        AudioSpan span = new AudioSpan(chunks.get(0).startUs(), chunks.get(chunks.size() - 1).endUs(), heard.kind().label);
+        return new Listened(heard.words(), List.of(span), heard.heardUntilUs(), heard.state(), "");
     }
 
     /** A stream gone quiet: its recogniser and saved audio are dropped, as its caption windows are. */
@@ -133,6 +167,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         }
         cancelIdleTimer(ctx);
         pending.clear();
+        voice.clear();
         idleTimer.clear();
     }
 
@@ -150,9 +185,10 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         idleTimer.update(next);
     }
 
-    private static SegmentSpeech speech(VideoSegment segment, long heardUntilUs, List<Word> words, String note) {
-        return new SegmentSpeech(segment.streamId(), segment.seq(), segment.last(), heardUntilUs, words.stream().map(w -> new SpokenWord(w.text(), w.startUs() / 1000, w.endUs() / 1000,
-                        w.confidence())).toList(), note);
+    private static SegmentSpeech speech(VideoSegment segment, long heardUntilUs, List<Word> words, String note,
+                                        List<AudioSpan> audio) {
+        return new SegmentSpeech(segment.streamId(), segment.seq(), segment.last(), heardUntilUs, words.stream()
+                .map(w -> new SpokenWord(w.text(), w.startUs() / 1000, w.endUs() / 1000, w.confidence())).toList(), note, audio);
     }
 
     @Override
@@ -163,6 +199,9 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         }
         if (model != null) {
             model.close();
+        }
+        if (vadModel != null) {
+            vadModel.close();
         }
     }
 }
