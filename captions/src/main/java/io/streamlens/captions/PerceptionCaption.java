@@ -72,7 +72,8 @@ public final class PerceptionCaption {
         }
         addIfAny(sentences, WindowFindings.soundSentence(window.words(), window.heard()));
         return new Draft(String.join(" ", sentences), new Caption.Evidence(text, scenes, changesMs, window.frames().size(),
-                WindowFindings.speech(window), people, motion).withObjects(ObjectFindings.evidence(objects)));
+                WindowFindings.speech(window), people, motion).withObjects(ObjectFindings.evidence(objects))
+                .withCarriedOver(window.frames().stream().filter(FrameAnalysis::carriedOver).map(f -> f.ptsUs() / 1000).toList()));
     }
 
     private static void addIfAny(List<String> sentences, String sentence) {

@@ -24,6 +24,19 @@ class PerceptionCaptionTest {
     }
 
     @Test
+    void theEvidenceNamesTheFramesWhoseFindingsWereCarriedOverAndTheirTextCountsAsSeen() {
+        FrameAnalysis looked = frame(0, 0, "GATE 7");
+        FrameAnalysis carried = looked.carriedTo(2_000_000, 0, 0.01, 0.001);
+        PerceptionCaption.Draft draft = PerceptionCaption.compose(
+                new StreamWindows.Window(0, 4_000_000, List.of(looked, carried), List.of()));
+
+        assertThat(draft.evidence().carriedOverMs()).containsExactly(2000L);
+        assertThat(draft.evidence().text()).containsExactly("GATE 7");
+        assertThat(PerceptionCaption.compose(new StreamWindows.Window(0, 4_000_000, List.of(looked), List.of()))
+                .evidence().carriedOverMs()).isEmpty();
+    }
+
+    @Test
     void aShotChangeIsStatedWithItsTimeUnlessTheWindowBeginsWithIt() {
         assertThat(PerceptionCaption.compose(new StreamWindows.Window(3_000_000, 7_000_000,
                 List.of(frame(3000, 1), frame(6000, 2, "GATE 7")), List.of(6_000_000L))).text())

@@ -3,6 +3,7 @@ package io.streamlens.deploy;
 import io.streamlens.captions.WindowOptions;
 import io.streamlens.captions.memory.MemoryOptions;
 import io.streamlens.inference.ModelOptions;
+import io.streamlens.inference.analysis.CarryOverOptions;
 import io.streamlens.sampler.SamplingOptions;
 import java.io.Serializable;
 import java.util.Objects;
@@ -29,9 +30,12 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  *     are stable, so consumers can deduplicate)
  * @param boundedInput whether the input ends (demo, annotate): questions then wait for the end
  * @param maxSegmentBytes the largest segment reassembled from parts
+ * @param carryOver when a frame whose picture has not changed carries earlier findings instead of
+ *     going to the models
  */
 public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions models, WindowOptions windows,
-                         MemoryOptions memory, DeliveryGuarantee delivery, boolean boundedInput, long maxSegmentBytes)
+                         MemoryOptions memory, DeliveryGuarantee delivery, boolean boundedInput, long maxSegmentBytes,
+                         CarryOverOptions carryOver)
         implements Serializable {
 
     public static final int DEFAULT_PARALLELISM = 2;
@@ -47,6 +51,7 @@ public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions
         Objects.requireNonNull(windows, "windows");
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(carryOver, "carryOver");
         if (maxSegmentBytes < 1) {
             throw new IllegalArgumentException("the largest segment must be at least one byte, got " + maxSegmentBytes);
         }
@@ -62,7 +67,7 @@ public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions
 
     public Builder toBuilder() {
         return builder().parallelism(parallelism).sampling(sampling).models(models).windows(windows).memory(memory)
-                .delivery(delivery).boundedInput(boundedInput).maxSegmentBytes(maxSegmentBytes);
+                .delivery(delivery).boundedInput(boundedInput).maxSegmentBytes(maxSegmentBytes).carryOver(carryOver);
     }
 
     /** Starts from every group's defaults. */
@@ -75,6 +80,7 @@ public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions
         private DeliveryGuarantee delivery = DEFAULT_DELIVERY;
         private boolean boundedInput;
         private long maxSegmentBytes = DEFAULT_MAX_SEGMENT_BYTES;
+        private CarryOverOptions carryOver = CarryOverOptions.DEFAULT;
 
         private Builder() {
         }
@@ -119,8 +125,14 @@ public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions
             return this;
         }
 
+        public Builder carryOver(CarryOverOptions value) {
+            carryOver = value;
+            return this;
+        }
+
         public JobOptions build() {
-            return new JobOptions(parallelism, sampling, models, windows, memory, delivery, boundedInput, maxSegmentBytes);
+            return new JobOptions(parallelism, sampling, models, windows, memory, delivery, boundedInput, maxSegmentBytes,
+                    carryOver);
         }
     }
 }

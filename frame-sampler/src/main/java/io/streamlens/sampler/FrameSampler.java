@@ -19,7 +19,7 @@ public final class FrameSampler {
 
     public FrameSampler(SamplerSpec spec) {
         this.spec = spec;
-        this.uniformPeriodUs = spec.kind() == SamplerSpec.Kind.UNIFORM ? Math.round(1_000_000 / spec.fps()) : 0;
+        this.uniformPeriodUs = spec.fps() > 0 ? Math.round(1_000_000 / spec.fps()) : 0;
     }
 
     public SamplerSpec spec() {
@@ -52,14 +52,14 @@ public final class FrameSampler {
         boolean sample;
         long nextUniform = state.nextUniformUs();
         switch (spec.kind()) {
-            case UNIFORM -> {
-                sample = ptsUs >= nextUniform;
-                while (nextUniform <= ptsUs) {
+            case UNIFORM, KEYFRAMES -> {
+                // keyframes:<fps> takes the first keyframe at or after each tick; plain keyframes (no period) takes all
+                sample = uniformPeriodUs == 0 || ptsUs >= nextUniform;
+                while (uniformPeriodUs > 0 && nextUniform <= ptsUs) {
                     nextUniform += uniformPeriodUs;
                 }
             }
             case SCENE -> sample = newShot || ptsUs - state.lastSampledUs() >= spec.refreshUs();
-            case KEYFRAMES -> sample = true;
             default -> throw new IllegalStateException("unknown sampler kind " + spec.kind());
         }
         if (!sample) {

@@ -3,11 +3,12 @@ package io.streamlens.sampler;
 import java.util.Locale;
 
 /**
- * Which frames of a stream are kept: {@code uniform:<fps>}, {@code scene[:threshold]} or
- * {@code keyframes}. Parsed from the {@code --sampler} option.
+ * Which frames of a stream are kept: {@code uniform:<fps>}, {@code scene[:threshold]},
+ * {@code keyframes} or {@code keyframes:<fps>}. Parsed from the {@code --sampler} option.
  *
  * @param kind the strategy
- * @param fps frames per second for {@link Kind#UNIFORM}
+ * @param fps frames per second for {@link Kind#UNIFORM}; for {@link Kind#KEYFRAMES} at most this
+ *     many keyframes a second (the first keyframe at or after each tick), 0 for every keyframe
  * @param sceneThreshold colour-histogram distance (0..1) between consecutive frames that starts a
  *     new shot; used by every kind to number shots
  * @param refreshUs {@link Kind#SCENE} also samples a shot again after this long without a sample
@@ -21,6 +22,9 @@ public record SamplerSpec(Kind kind, double fps, double sceneThreshold, long ref
     public SamplerSpec {
         if (kind == Kind.UNIFORM && !(fps > 0 && fps <= 240)) {
             throw new IllegalArgumentException("uniform sampling needs 0 < fps <= 240, got " + fps);
+        }
+        if (kind == Kind.KEYFRAMES && !(fps >= 0 && fps <= 240)) {
+            throw new IllegalArgumentException("keyframe sampling needs 0 <= fps <= 240 (0: every keyframe), got " + fps);
         }
         if (!(sceneThreshold > 0 && sceneThreshold < 1)) {
             throw new IllegalArgumentException("scene threshold must be between 0 and 1 (exclusive), got " + sceneThreshold);
@@ -39,10 +43,19 @@ public record SamplerSpec(Kind kind, double fps, double sceneThreshold, long ref
     }
 
     public static SamplerSpec keyframes() {
-        return new SamplerSpec(Kind.KEYFRAMES, 0, DEFAULT_SCENE_THRESHOLD, DEFAULT_REFRESH_US);
+        return keyframes(0);
     }
 
-    /** Parses {@code uniform:1}, {@code uniform:0.5}, {@code scene}, {@code scene:0.4}, {@code keyframes}. */
+    /**
+     * Keyframes only, at most {@code fps} a second: decoding skips every other frame, so an archive
+     * scan costs a fraction of a full decode, and long stretches of short GOPs are not sampled
+     * more densely than {@code uniform:<fps>} would.
+     */
+    public static SamplerSpec keyframes(double fps) {
+        return new SamplerSpec(Kind.KEYFRAMES, fps, DEFAULT_SCENE_THRESHOLD, DEFAULT_REFRESH_US);
+    }
+
+    /** Parses {@code uniform:1}, {@code uniform:0.5}, {@code scene}, {@code scene:0.4}, {@code keyframes}, {@code keyframes:1}. */
     public static SamplerSpec parse(String text) {
         String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         String[] parts = s.split(":", 2);
@@ -50,14 +63,9 @@ public record SamplerSpec(Kind kind, double fps, double sceneThreshold, long ref
         return switch (parts[0]) {
             case "uniform" -> uniform(argument == null ? 1.0 : number(argument, text));
             case "scene" -> scene(argument == null ? DEFAULT_SCENE_THRESHOLD : number(argument, text));
-            case "keyframes" -> {
-                if (argument != null) {
-                    throw new IllegalArgumentException("'keyframes' takes no argument, got '" + text + "'");
-                }
-                yield keyframes();
-            }
+            case "keyframes" -> keyframes(argument == null ? 0 : number(argument, text));
             default -> throw new IllegalArgumentException(
-                    "unknown sampler '" + text + "': use uniform:<fps>, scene[:threshold] or keyframes");
+                    "unknown sampler '" + text + "': use uniform:<fps>, scene[:threshold] or keyframes[:fps]");
         };
     }
 
@@ -74,7 +82,7 @@ public record SamplerSpec(Kind kind, double fps, double sceneThreshold, long ref
         return switch (kind) {
             case UNIFORM -> "uniform:" + (fps == Math.rint(fps) ? String.valueOf((long) fps) : String.valueOf(fps));
             case SCENE -> "scene:" + sceneThreshold;
-            case KEYFRAMES -> "keyframes";
+            case KEYFRAMES -> fps == 0 ? "keyframes" : "keyframes:" + (fps == Math.rint(fps) ? String.valueOf((long) fps) : String.valueOf(fps));
         };
     }
 }

@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public record SamplingOptions(SamplerSpec sampler, FrameSize frameSize, int decoderThreads) implements Serializable {
     public static final SamplingOptions DEFAULT = new SamplingOptions(SamplerSpec.uniform(1), FrameSize.DEFAULT, 1);
+    /**
+     * Archive mode ({@code annotate}): keyframes only, at most one a second. Decoding only
+     * keyframes is what makes an archive run faster than FFmpeg's own full decode (see
+     * docs/benchmarks.md, {@code bench archive}); a file's keyframes are seldom more than a few
+     * seconds apart, so every caption window still gets its frames.
+     */
+    public static final SamplingOptions ARCHIVE = new SamplingOptions(SamplerSpec.keyframes(1), FrameSize.DEFAULT, 1);
 
     public SamplingOptions {
         Objects.requireNonNull(sampler, "sampler");

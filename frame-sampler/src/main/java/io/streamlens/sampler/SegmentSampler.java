@@ -1,6 +1,7 @@
 package io.streamlens.sampler;
 
 import io.streamlens.records.SampledFrame;
+import io.streamlens.records.StageClock;
 import io.streamlens.records.VideoSegment;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,8 +29,24 @@ public final class SegmentSampler implements AutoCloseable {
     public record Outcome(SamplerState state, int framesDecoded, long endUs, Optional<DecodeException> failure) {
     }
 
-    /** Samples one segment of a stream whose sampler had {@code state} after its previous segment. */
+    /**
+     * Samples one segment of a stream whose sampler had {@code state} after its previous segment.
+     * Its time goes to the {@link StageClock} as {@code decode} (FFmpeg), {@code sample} (thumbnail
+     * and decision of every frame) and {@code convert} (RGB at model size, sampled frames only).
+     */
     public Outcome sample(VideoSegment segment, SamplerState state, Consumer<SampledFrame> out) {
+        long started = StageClock.start();
+        long[] insideNanos = {0, 0}; // sampling, conversion
+        try {
+            return sample(segment, state, out, insideNanos);
+        } finally {
+            StageClock.addNanos("decode", System.nanoTime() - started - insideNanos[0] - insideNanos[1]);
+            StageClock.addNanos("sample", insideNanos[0]);
+            StageClock.addNanos("convert", insideNanos[1]);
+        }
+    }
+
+    private Outcome sample(VideoSegment segment, SamplerState state, Consumer<SampledFrame> out, long[] insideNanos) {
         SamplerState[] current = {state};
         int[] decoded = {0};
         long[] lastTwo = {segment.startUs(), segment.startUs()};
@@ -39,10 +56,15 @@ public final class SegmentSampler implements AutoCloseable {
                 decoded[0]++;
                 lastTwo[0] = lastTwo[1];
                 lastTwo[1] = frame.ptsUs();
+                long offered = System.nanoTime();
                 FrameSampler.Decision decision = sampler.offer(frame.ptsUs(), frame.histogram(), frame.luma(), current[0]);
                 current[0] = decision.next();
+                long decided = System.nanoTime();
+                insideNanos[0] += decided - offered;
                 if (decision.sample()) {
                     DecodedFrame.Pixels pixels = frame.pixels();
+                    insideNanos[1] += System.nanoTime() - decided;
+                    StageClock.count("frames-sampled", 1);
                     out.accept(new SampledFrame(segment.streamId(), segment.seq(), frame.ptsUs(), decision.sceneId(),
                             decision.novelty(), decision.motion(), pixels.width(), pixels.height(), pixels.rgb()));
                 }
@@ -50,6 +72,8 @@ public final class SegmentSampler implements AutoCloseable {
             return new Outcome(current[0], decoded[0], endOf(lastTwo), Optional.empty());
         } catch (DecodeException e) {
             return new Outcome(current[0], decoded[0], endOf(lastTwo), Optional.of(e));
+        } finally {
+            StageClock.count("frames-decoded", decoded[0]);
         }
     }
 

@@ -47,6 +47,19 @@ class FrameSamplerTest {
     }
 
     @Test
+    void keyframesAtOneASecondTakeTheFirstKeyframeAtOrAfterEachTick() {
+        // keyframes half a second apart (a short GOP): every other one is taken
+        Picture grey = Picture.of(100, 100, 100);
+        SamplerState start = SamplerState.initial();
+
+        List<FrameSampler.Decision> capped = samples(SamplerSpec.keyframes(1), start, grey, grey, grey, grey, grey);
+        List<FrameSampler.Decision> every = samples(SamplerSpec.keyframes(), start, grey, grey, grey, grey, grey);
+
+        assertThat(capped).extracting(d -> d.next().lastSampledUs()).containsExactly(0L, 2 * HALF_SECOND, 4 * HALF_SECOND);
+        assertThat(every).hasSize(5);
+    }
+
+    @Test
     void aStreamsFirstFrameHasNoMotion() {
         List<FrameSampler.Decision> samples = samples(SamplerSpec.uniform(1), SamplerState.initial(), Picture.of(0, 0, 0));
 

@@ -14,6 +14,8 @@ class SamplerSpecTest {
         assertThat(SamplerSpec.parse("scene").kind()).isEqualTo(SamplerSpec.Kind.SCENE);
         assertThat(SamplerSpec.parse("KEYFRAMES").kind()).isEqualTo(SamplerSpec.Kind.KEYFRAMES);
         assertThat(SamplerSpec.parse("uniform:0.5")).hasToString("uniform:0.5");
+        assertThat(SamplerSpec.parse("keyframes:1")).isEqualTo(SamplerSpec.keyframes(1)).hasToString("keyframes:1");
+        assertThat(SamplerSpec.parse("keyframes")).hasToString("keyframes");
     }
 
     @Test
@@ -22,6 +24,6 @@ class SamplerSpecTest {
         assertThatThrownBy(() -> SamplerSpec.parse("uniform:fast")).hasMessageContaining("'fast'").hasMessageContaining("not a number");
         assertThatThrownBy(() -> SamplerSpec.parse("uniform:0")).hasMessageContaining("0 < fps");
         assertThatThrownBy(() -> SamplerSpec.parse("scene:1.5")).hasMessageContaining("between 0 and 1");
-        assertThatThrownBy(() -> SamplerSpec.parse("keyframes:2")).hasMessageContaining("takes no argument");
+        assertThatThrownBy(() -> SamplerSpec.parse("keyframes:-1")).hasMessageContaining("0 <= fps");
     }
 }

@@ -42,11 +42,16 @@ public record Caption(String streamId, String captionId, long startMs, long endM
      * @param motion how much the picture moved
      * @param modelFailure why the model pack could not caption the window, which then has the
      *     perception caption; empty (and left out of the JSON) when nothing failed
+     * @param carriedOverMs the times of the window's frames whose text, objects and people were
+     *     carried over from an earlier frame of the stream because the picture had not changed
+     *     since; empty (and left out of the JSON) when the models looked at every frame
      */
     public record Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames,
                            Speech speech, People people, Motion motion,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) String modelFailure, ObjectsSeen objects) {
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) String modelFailure, ObjectsSeen objects,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> carriedOverMs) {
         public Evidence {
+            carriedOverMs = carriedOverMs == null ? List.of() : List.copyOf(carriedOverMs);
             objects = objects == null ? ObjectsSeen.NOT_LOOKED : objects;
             modelFailure = modelFailure == null ? "" : modelFailure;
             text = List.copyOf(text);
@@ -62,6 +67,12 @@ public record Caption(String streamId, String captionId, long startMs, long endM
             this(text, sceneIds, sceneChangesMs, frames, speech, people, motion, "", null);
         }
 
+        /** Evidence with every finding from the models' own look at each frame. */
+        public Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames,
+                        Speech speech, People people, Motion motion, String modelFailure, ObjectsSeen objects) {
+            this(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, objects, null);
+        }
+
         /** Evidence of a window whose audio, people and motion were not looked at. */
         public Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames) {
             this(text, sceneIds, sceneChangesMs, frames, null, null, null, "", null);
@@ -69,12 +80,17 @@ public record Caption(String streamId, String captionId, long startMs, long endM
 
         /** The same evidence, saying why the model pack's caption is missing. */
         public Evidence withModelFailure(String why) {
-            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, why, objects);
+            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, why, objects, carriedOverMs);
         }
 
         /** The same evidence with the window's objects. */
         public Evidence withObjects(ObjectsSeen value) {
-            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, value);
+            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, value, carriedOverMs);
+        }
+
+        /** The same evidence, naming the frames whose findings were carried over. */
+        public Evidence withCarriedOver(List<Long> frameTimesMs) {
+            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, objects, frameTimesMs);
         }
     }
 

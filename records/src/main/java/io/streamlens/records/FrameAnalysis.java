@@ -18,10 +18,15 @@ import java.util.Objects;
  *     (0..1), or -1 when unknown
  * @param objects what the object detector found in it (not looked when it did not run)
  * @param tracks the same objects linked to the stream's tracks, once the tracker has seen the frame
+ * @param carriedFromUs the time of the earlier frame of the same stream whose findings (text,
+ *     objects, people, tokens) this frame carries because its picture had not changed since, or
+ *     {@link #OWN_FINDINGS} when the models looked at this frame itself
  */
 public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols,
                             int dim, float[] tokens, Looks looks, PeopleInView people, double motion,
-                            FrameDetections objects, TrackedFrame tracks) {
+                            FrameDetections objects, TrackedFrame tracks, long carriedFromUs) {
+    /** {@link #carriedFromUs} of a frame the models looked at. */
+    public static final long OWN_FINDINGS = -1;
 
     public FrameAnalysis {
         objects = objects == null ? FrameDetections.notLooked(ptsUs) : objects;
@@ -33,6 +38,13 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
         if (tokens.length != rows * cols * dim) {
             throw new IllegalArgumentException("tokens hold " + tokens.length + " values, not " + rows + "x" + cols + "x" + dim);
         }
+    }
+
+    /** Findings the models made on this frame itself. */
+    public FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols, int dim,
+                         float[] tokens, Looks looks, PeopleInView people, double motion, FrameDetections objects,
+                         TrackedFrame tracks) {
+        this(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, objects, tracks, OWN_FINDINGS);
     }
 
     /** Findings without looks (tests, and frames the models could not see). */
@@ -59,23 +71,40 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
     }
 
     public FrameAnalysis withLooks(Looks value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, value, people, motion, objects, tracks);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, value, people, motion, objects, tracks, carriedFromUs);
     }
 
     public FrameAnalysis withPeople(PeopleInView value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, value, motion, objects, tracks);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, value, motion, objects, tracks, carriedFromUs);
     }
 
     public FrameAnalysis withMotion(double value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, value, objects, tracks);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, value, objects, tracks, carriedFromUs);
     }
 
     public FrameAnalysis withObjects(FrameDetections value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, value, tracks);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, value, tracks, carriedFromUs);
     }
 
     public FrameAnalysis withTracks(TrackedFrame value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, objects, value);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, objects, value, carriedFromUs);
+    }
+
+    /**
+     * These findings as another frame's, whose picture has not changed since this one: its own
+     * time, shot, novelty and motion; this frame's text, objects, people, tokens and looks (the
+     * tracker, which runs later, links the carried objects to its tracks as it would fresh ones).
+     */
+    public FrameAnalysis carriedTo(long framePtsUs, int frameSceneId, double frameNovelty, double frameMotion) {
+        long from = carriedFromUs == OWN_FINDINGS ? ptsUs : carriedFromUs;
+        return new FrameAnalysis(framePtsUs, frameSceneId, frameNovelty, text, rows, cols, dim, tokens, looks, people,
+                frameMotion, new FrameDetections(framePtsUs, objects.looked(), objects.detections()), TrackedFrame.notLooked(framePtsUs),
+                from);
+    }
+
+    /** Whether these findings were carried over from an earlier frame rather than made on this one. */
+    public boolean carriedOver() {
+        return carriedFromUs != OWN_FINDINGS;
     }
 
     public int tokenCount() {
@@ -88,12 +117,12 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
                 && Double.compare(novelty, f.novelty) == 0 && rows == f.rows && cols == f.cols && dim == f.dim
                 && text.equals(f.text) && looks.equals(f.looks) && people.equals(f.people)
                 && Double.compare(motion, f.motion) == 0 && java.util.Arrays.equals(tokens, f.tokens)
-                && objects.equals(f.objects) && tracks.equals(f.tracks);
+                && objects.equals(f.objects) && tracks.equals(f.tracks) && carriedFromUs == f.carriedFromUs;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim, looks, people, motion, objects, tracks) * 31
+        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim, looks, people, motion, objects, tracks, carriedFromUs) * 31
                 + java.util.Arrays.hashCode(tokens);
     }
 }

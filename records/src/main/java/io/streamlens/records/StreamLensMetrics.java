@@ -22,7 +22,7 @@ public final class StreamLensMetrics {
     public static final String FRAMES_SAMPLED = "framesSampled";
     /** Sampled frames the models finished with (AnalyseFrames). */
     public static final String FRAMES_ANALYSED = "framesAnalysed";
-    /** Sampled frames that went on without the models' findings (AnalyseFrames). */
+    /** Sampled frames the models did not look at (AnalyseFrames): past the timeout, or carrying an unchanged earlier frame's findings. */
     public static final String FRAMES_SKIPPED = "framesSkipped";
     /** Key of the per-model group (label {@code model}) holding {@link #MODEL_TIME_MS}. */
     public static final String MODEL = "model";

@@ -36,9 +36,11 @@ class RecordSerializationTest {
         FrameAnalysis frame = new FrameAnalysis(1_000_000, 2, 0.5,
                 java.util.List.of(new OnScreenText("GATE 7", 10, 20, 100, 30, 0.97f)), 1, 2, 2, new float[] {1, 2, 3, 4},
                 new Looks(java.util.List.of("green", "white"), 0.8));
-        AnalysedSegment segment = new AnalysedSegment("cam", 1, 0, 2_000_000, false, "cam.mp4", java.util.List.of(frame),
+        FrameAnalysis carried = frame.carriedTo(1_500_000, 2, 0.01, 0.002);
+        AnalysedSegment segment = new AnalysedSegment("cam", 1, 0, 2_000_000, false, "cam.mp4", java.util.List.of(frame, carried),
                 java.util.List.of("vision encoder failed at 1000 ms: image-too-small"));
         assertThat(roundTrip(AnalysedSegment.class, segment)).isEqualTo(segment);
+        assertThat(roundTrip(AnalysedSegment.class, segment).frames().get(1).carriedFromUs()).isEqualTo(1_000_000L);
     }
 
     @Test

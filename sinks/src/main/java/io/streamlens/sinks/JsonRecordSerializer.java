@@ -1,6 +1,7 @@
 package io.streamlens.sinks;
 
 import io.streamlens.records.Json;
+import io.streamlens.records.StageClock;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
@@ -25,10 +26,15 @@ public class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-        String k = key.apply(element);
-        // An answer to a question about every stream belongs to no one stream: it goes without a key.
-        return new ProducerRecord<>(topic, null, null,
-                k == null ? null : k.getBytes(StandardCharsets.UTF_8), Json.write(element).getBytes(StandardCharsets.UTF_8));
+        long started = StageClock.start();
+        try {
+            String k = key.apply(element);
+            // An answer to a question about every stream belongs to no one stream: it goes without a key.
+            return new ProducerRecord<>(topic, null, null,
+                    k == null ? null : k.getBytes(StandardCharsets.UTF_8), Json.write(element).getBytes(StandardCharsets.UTF_8));
+        } finally {
+            StageClock.stop("sinks", started);
+        }
     }
 
     @Override

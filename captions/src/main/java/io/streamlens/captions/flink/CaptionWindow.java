@@ -5,6 +5,7 @@ import io.streamlens.captions.WindowCaptioner;
 import io.streamlens.captions.WindowCaptions;
 import io.streamlens.captions.WindowOptions;
 import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.StageClock;
 import io.streamlens.records.CaptionedWindow;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SegmentSpeech;
@@ -109,7 +110,9 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
 
     private void emit(Context ctx, String from, List<StreamWindows.Window> closed, Collector<CaptionedWindow> out) {
         for (StreamWindows.Window window : closed) {
+            long started = StageClock.start();
             WindowCaptions.Captioned captioned = captions.caption(ctx.getCurrentKey(), from, window);
+            StageClock.stop("windows", started);
             captioned.failure().ifPresent(letter -> ctx.output(DEAD_LETTERS, letter));
             out.collect(captioned.window());
             windowsCaptioned.inc();

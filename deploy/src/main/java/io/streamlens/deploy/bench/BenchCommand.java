@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints one JSON object per result line.",
         subcommands = {BenchCommand.Decode.class, BenchCommand.Compress.class, BenchCommand.Inference.class,
-                BenchCommand.Pipeline.class})
+                BenchCommand.Pipeline.class, BenchCommand.Archive.class})
 public final class BenchCommand {
 
     private static final JsonLines OUT = new JsonLines(System.out);
@@ -227,6 +227,37 @@ public final class BenchCommand {
                 if (plot != null) {
                     LatencyPlot.write(points, plot);
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "archive", mixinStandardHelpOptions = true,
+            description = "Archive speed at scale: minutes of real footage built from the sample media (five files, loops "
+                    + "of the sample videos and a narrated slide show) annotated end to end as by annotate; per line the "
+                    + "speed, seconds per stage, frames decoded, sampled, analysed and carried over, and FFmpeg's own "
+                    + "full and keyframe-only decode rates on the same files.")
+    static final class Archive implements Callable<Integer> {
+        @Option(names = "--minutes", split = ",", paramLabel = "N,N",
+                description = "footage lengths (default: 10,30,60)")
+        List<Double> minutes = new ArrayList<>(List.of(10.0, 30.0, 60.0));
+
+        @Option(names = "--work", paramLabel = "DIR", description = "where the footage is written (default: a temporary folder)")
+        Path work;
+
+        @Mixin
+        JobFlags job;
+
+        @Override
+        public Integer call() throws Exception {
+            if (SampleMedia.videos().isEmpty()) {
+                System.err.println("no sample media: run ./dev/fetch-media first");
+                return 2;
+            }
+            Path folder = work != null ? work : Files.createTempDirectory("streamlens-archive");
+            ArchiveBenchmark bench = new ArchiveBenchmark(OUT, job.toArchiveOptions());
+            for (double m : minutes) {
+                bench.run(m, folder);
             }
             return 0;
         }

@@ -57,7 +57,7 @@ final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobOptions options = job.toOptions();
+        JobOptions options = job.toArchiveOptions();
         List<Rule> alertRules = rules.read();
         OutputFiles.prepare(out);
         List<Path> inputs = expand(paths);

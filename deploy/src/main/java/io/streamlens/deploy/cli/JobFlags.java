@@ -5,6 +5,7 @@ import io.streamlens.captions.WindowOptions;
 import io.streamlens.captions.WindowSpec;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.inference.ModelOptions;
+import io.streamlens.inference.analysis.CarryOverOptions;
 import io.streamlens.records.Durations;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
@@ -22,8 +23,8 @@ public final class JobFlags {
     enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }
 
     @Option(names = "--sampler", paramLabel = "SPEC",
-            description = "uniform:<fps> | scene[:threshold] | keyframes (default: ${DEFAULT-VALUE})")
-    String sampler = SamplingOptions.DEFAULT.sampler().toString();
+            description = "uniform:<fps> | scene[:threshold] | keyframes[:<fps>] (default: uniform:1 live, keyframes:1 in archive mode)")
+    String sampler;
 
     @Option(names = "--frame-size", paramLabel = "PX",
             description = "longest side of sampled frames, in pixels (default: ${DEFAULT-VALUE})")
@@ -58,14 +59,31 @@ public final class JobFlags {
             description = "parallel subtasks; streams spread over them (default: ${DEFAULT-VALUE})")
     int parallelism = JobOptions.DEFAULT_PARALLELISM;
 
+    @Option(names = "--carry-over", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "a frame whose picture has not changed since the stream's last analysed frame carries that "
+                    + "frame's findings instead of going to the detectors; the caption evidence lists such frames "
+                    + "(default: on; --no-carry-over looks at every sampled frame)")
+    boolean carryOver = CarryOverOptions.DEFAULT.enabled();
+
+    /** The options of a live job ({@code run}, {@code demo}, the cluster). */
     public JobOptions toOptions() {
+        return toOptions(SamplingOptions.DEFAULT);
+    }
+
+    /** The options of an archive run ({@code annotate}, {@code bench archive}): its own sampler unless one is given. */
+    public JobOptions toArchiveOptions() {
+        return toOptions(SamplingOptions.ARCHIVE);
+    }
+
+    private JobOptions toOptions(SamplingOptions defaults) {
         return JobOptions.builder()
-                .sampling(new SamplingOptions(SamplerSpec.parse(sampler), new FrameSize(frameSize),
-                        SamplingOptions.DEFAULT.decoderThreads()))
+                .sampling(new SamplingOptions(sampler == null ? defaults.sampler() : SamplerSpec.parse(sampler),
+                        new FrameSize(frameSize), defaults.decoderThreads()))
                 .windows(WindowOptions.DEFAULT.withSpec(WindowSpec.parse(window, overlap)))
                 .models(new ModelOptions(modelPack, compress, device, Perception.parse(perceive)))
                 .delivery(delivery == Delivery.AT_LEAST_ONCE ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE)
                 .parallelism(parallelism)
+                .carryOver(carryOver ? CarryOverOptions.DEFAULT : CarryOverOptions.OFF)
                 .build();
     }
 }

@@ -7,6 +7,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 import io.streamlens.records.AudioSpan;
 import io.streamlens.records.DeadLetterReason;
+import io.streamlens.records.StageClock;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.DecodeException;
 import io.streamlens.sampler.SegmentInput;
@@ -56,6 +57,15 @@ public final class AudioDecoder {
      * @throws DecodeException when the bytes cannot be opened or the track yields no audio (damage)
      */
     public SegmentAudio decode(VideoSegment segment) throws DecodeException {
+        long started = StageClock.start();
+        try {
+            return decodeTimed(segment);
+        } finally {
+            StageClock.stop("audio decode", started);
+        }
+    }
+
+    private SegmentAudio decodeTimed(VideoSegment segment) throws DecodeException {
         FFmpegFrameGrabber grabber = SegmentInput.grabber(segment, PROBE_DURATION_US, PROBE_BYTES);
         grabber.setSampleRate(PcmChunk.SAMPLE_RATE);
         grabber.setAudioChannels(1);

@@ -1,7 +1,10 @@
 package io.streamlens.inference.flink;
 
+import io.streamlens.inference.analysis.CarryOverAnalyser;
+import io.streamlens.inference.analysis.CarryOverOptions;
 import io.streamlens.inference.analysis.FrameAnalyser;
 import io.streamlens.records.AnalysedSegment;
+import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.SampledSegment;
 import io.streamlens.records.StreamLensMetrics;
 import java.util.List;
@@ -16,15 +19,20 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * fan-out is {@link FrameAnalyser}'s): on-screen text, faces and people and, with a {@code vlm}
  * pack, visual tokens. Requests from every subtask in the JVM meet in the packs' shared batchers.
  * A frame the models refuse is kept without findings, and the reason travels on for a dead letter.
+ * A frame whose picture has not changed since the stream's last analysed frame carries that
+ * frame's findings instead ({@link CarryOverAnalyser}); a stream's segments always reach the same
+ * subtask, in order, since the decoder before it is keyed by stream.
  */
 public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSegment> {
     private final FrameAnalyser.Factory analysers;
-    private transient FrameAnalyser analyser;
+    private final CarryOverOptions carryOver;
+    private transient CarryOverAnalyser analyser;
     private transient Counter framesAnalysed;
     private transient Counter framesSkipped;
 
-    public AnalyseFrames(FrameAnalyser.Factory analysers) {
+    public AnalyseFrames(FrameAnalyser.Factory analysers, CarryOverOptions carryOver) {
         this.analysers = analysers;
+        this.carryOver = carryOver;
     }
 
     @Override
@@ -32,7 +40,7 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
         MetricGroup metrics = StreamLensMetrics.of(getRuntimeContext());
         framesAnalysed = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_ANALYSED);
         framesSkipped = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_SKIPPED);
-        analyser = analysers.open().timedBy(new ModelTimeHistograms(metrics));
+        analyser = new CarryOverAnalyser(analysers.open().timedBy(new ModelTimeHistograms(metrics)), carryOver);
     }
 
     @Override
@@ -41,7 +49,10 @@ public class AnalyseFrames extends RichAsyncFunction<SampledSegment, AnalysedSeg
             if (error != null) {
                 result.completeExceptionally(error);
             } else {
-                framesAnalysed.inc(segment.frames().size());
+                // frames that carried earlier findings were not shown to the models: they count as skipped
+                long carried = analysed.frames().stream().filter(FrameAnalysis::carriedOver).count();
+                framesAnalysed.inc(analysed.frames().size() - carried);
+                framesSkipped.inc(carried);
                 result.complete(List.of(analysed));
             }
         });

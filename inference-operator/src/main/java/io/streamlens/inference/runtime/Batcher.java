@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.streamlens.records.StageClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -197,7 +198,13 @@ public final class Batcher<I, O> implements AutoCloseable {
     }
 
     private List<O> call(List<I> inputs) throws Exception {
-        List<O> outputs = function.apply(inputs);
+        long started = StageClock.start();
+        List<O> outputs;
+        try {
+            outputs = function.apply(inputs);
+        } finally {
+            StageClock.stop("model " + name, started);
+        }
         if (outputs == null || outputs.size() != inputs.size()) {
             throw new IllegalStateException("batch function of " + name + " returned "
                     + (outputs == null ? "null" : outputs.size() + " results") + " for " + inputs.size() + " items");

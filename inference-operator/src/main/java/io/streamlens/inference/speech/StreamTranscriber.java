@@ -1,5 +1,6 @@
 package io.streamlens.inference.speech;
 
+import io.streamlens.records.StageClock;
 import io.streamlens.sampler.audio.PcmChunk;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,7 +146,12 @@ public final class StreamTranscriber implements AutoCloseable {
         }
         System.arraycopy(pending, from, block, 0, length);
         pendingFed = from + length;
-        return recognizer.acceptWaveForm(block, length);
+        long started = StageClock.start();
+        try {
+            return recognizer.acceptWaveForm(block, length);
+        } finally {
+            StageClock.stop("speech", started);
+        }
     }
 
     /** Drops the first {@code consumed} pending samples, which the finished utterance covered. */

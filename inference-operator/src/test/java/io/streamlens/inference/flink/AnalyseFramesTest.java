@@ -2,6 +2,7 @@ package io.streamlens.inference.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlens.inference.analysis.CarryOverOptions;
 import io.streamlens.inference.analysis.FrameAnalyser;
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.OnScreenText;
@@ -27,7 +28,7 @@ class AnalyseFramesTest {
     static OneInputStreamOperatorTestHarness<SampledSegment, AnalysedSegment> harness(FrameAnalyser.Factory analysers,
                                                                                       long timeoutMs) throws Exception {
         return new OneInputStreamOperatorTestHarness<>(
-                new AsyncWaitOperatorFactory<>(new AnalyseFrames(analysers), timeoutMs, 4, AsyncDataStream.OutputMode.ORDERED),
+                new AsyncWaitOperatorFactory<>(new AnalyseFrames(analysers, CarryOverOptions.OFF), timeoutMs, 4, AsyncDataStream.OutputMode.ORDERED),
                 TypeInformation.of(SampledSegment.class).createSerializer(new SerializerConfigImpl()));
     }
 
