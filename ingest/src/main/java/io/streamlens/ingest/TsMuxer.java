@@ -11,10 +11,8 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
-import static org.bytedeco.ffmpeg.global.avformat.avio_close_dyn_buf;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open_dyn_buf;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_free;
 
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -22,8 +20,6 @@ import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.Pointer;
 
 /**
  * Remuxes packets of an open input into one MPEG-TS segment held in memory, without re-encoding.
@@ -134,25 +130,14 @@ final class TsMuxer implements AutoCloseable {
     byte[] finish() throws IngestException {
         check(av_write_trailer(output), "finish the segment");
         finished = true;
-        return drainMemory();
+        return DynamicBuffers.drain(output);
     }
 
-    private byte[] drainMemory() {
-        BytePointer buffer = new BytePointer((Pointer) null);
-        int size = avio_close_dyn_buf(output.pb(), buffer);
-        output.pb(null);
-        byte[] bytes = new byte[Math.max(size, 0)];
-        if (size > 0) {
-            buffer.get(bytes);
-        }
-        av_free(buffer);
-        return bytes;
-    }
 
     @Override
     public void close() {
         if (!finished && output.pb() != null) {
-            drainMemory();
+            DynamicBuffers.drain(output);
         }
         avformat_free_context(output);
     }

@@ -10,12 +10,11 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
-import static org.bytedeco.ffmpeg.global.avformat.avio_close_dyn_buf;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open_dyn_buf;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
-import static org.bytedeco.ffmpeg.global.avutil.av_free;
 
+import io.streamlens.ingest.DynamicBuffers;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.SegmentInput;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,6 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
@@ -90,28 +87,16 @@ public final class Fmp4Remux {
                     check(av_interleaved_write_frame(output, packet), "write a packet");
                 }
                 check(av_write_trailer(output), "finish the MP4");
-                byte[] bytes = drain(output);
+                byte[] bytes = DynamicBuffers.drain(output);
                 return new Playable(bytes, mimeType(bytes));
             } finally {
                 if (output.pb() != null) {
-                    drain(output);
+                    DynamicBuffers.drain(output);
                 }
                 av_dict_free(options);
                 avformat_free_context(output);
             }
         }
-    }
-
-    private static byte[] drain(AVFormatContext output) {
-        BytePointer buffer = new BytePointer((Pointer) null);
-        int size = avio_close_dyn_buf(output.pb(), buffer);
-        output.pb(null);
-        byte[] bytes = new byte[Math.max(size, 0)];
-        if (size > 0) {
-            buffer.get(bytes);
-        }
-        av_free(buffer);
-        return bytes;
     }
 
     private static void check(int ret, String what) {
