@@ -38,7 +38,7 @@ public final class SpanAwareAnswerer implements QuestionAnswerer {
         Query narrowed = asked.namesSpan() && query.fromMs() == null && query.toMs() == null
                 ? query.withSpan(asked.fromMs(), asked.toMs())
                 : query;
-        if (!asked.whatHappened() || query.problem() != null) {
+        if (!asked.whatHappened() || query.problem() != null || memory.isEmpty()) { // an unknown stream: the others say so
             return others.answer(narrowed, memory);
         }
         List<MemoryEntry> runs = changes(memory.stream().filter(e -> StreamMemory.inSpan(narrowed, e)).toList());

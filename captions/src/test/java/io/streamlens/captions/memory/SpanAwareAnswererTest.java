@@ -71,6 +71,11 @@ class SpanAwareAnswererTest {
     }
 
     @Test
+    void aStreamWithNoMemoryIsLeftToTheOthersWhoSayWhy() throws Exception {
+        assertThat(answerer.answer(Query.of("q", "nowhere", "What happened?"), List.of()).answer()).isEqualTo("from the captions");
+    }
+
+    @Test
     void otherQuestionsGoOnNarrowedToTheirSpanUnlessTheAskerGaveOne() throws Exception {
         answerer.answer(Query.of("q", "cam", "was there a dog between 1:00 and 2:00?"), List.of());
         assertThat(others.asked.fromMs()).isEqualTo(60_000L);
