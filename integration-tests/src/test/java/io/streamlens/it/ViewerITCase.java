@@ -167,15 +167,22 @@ class ViewerITCase {
         objectSeen = seen.label();
         Detection box = seen.boxes().get(0);
         browser.findElement(By.cssSelector("#captions li[data-start-ms='" + withObject.startMs() + "'] a")).click();
-        WebElement drawn = wait.until(d -> d.findElements(By.cssSelector("#boxes .box.object[data-label='" + seen.label() + "']"))
-                .stream().findFirst().orElse(null));
-        WebElement picture = browser.findElement(By.id("video"));
-        var p = picture.getRect();
-        var b = drawn.getRect();
-        assertThat((b.getX() - p.getX()) / (double) p.getWidth()).isCloseTo(box.x0(), org.assertj.core.data.Offset.offset(0.01));
-        assertThat((b.getY() - p.getY()) / (double) p.getHeight()).isCloseTo(box.y0(), org.assertj.core.data.Offset.offset(0.01));
-        assertThat(b.getWidth() / (double) p.getWidth()).isCloseTo(box.width(), org.assertj.core.data.Offset.offset(0.01));
-        assertThat(b.getHeight() / (double) p.getHeight()).isCloseTo(box.height(), org.assertj.core.data.Offset.offset(0.01));
+        // Held still, so the window's boxes are not redrawn for the next window while they are measured,
+        // and measured in one script, so no element can go stale between finding and reading it.
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('video').pause();");
+        String selector = "#boxes .box.object[data-label='" + seen.label() + "']";
+        @SuppressWarnings("unchecked")
+        Map<String, Number> r = wait.until(d -> (Map<String, Number>) ((JavascriptExecutor) d).executeScript(
+                "const b = document.querySelector(arguments[0]); if (!b) return null;"
+                        + " const v = document.getElementById('video').getBoundingClientRect(), r = b.getBoundingClientRect();"
+                        + " return {px: v.x, py: v.y, pw: v.width, ph: v.height, bx: r.x, by: r.y, bw: r.width, bh: r.height};",
+                selector));
+        double pw = r.get("pw").doubleValue();
+        double ph = r.get("ph").doubleValue();
+        assertThat((r.get("bx").doubleValue() - r.get("px").doubleValue()) / pw).isCloseTo(box.x0(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat((r.get("by").doubleValue() - r.get("py").doubleValue()) / ph).isCloseTo(box.y0(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(r.get("bw").doubleValue() / pw).isCloseTo(box.width(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(r.get("bh").doubleValue() / ph).isCloseTo(box.height(), org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
