@@ -95,9 +95,7 @@ public class AnswerQuery extends KeyedCoProcessFunction<String, CaptionedWindow,
         int count = size.value() == null ? 1 : size.value() + 1;
         long bytes = (tokenBytes.value() == null ? 0 : tokenBytes.value()) + entry.tokenBytes();
         if (budget.mustTrim(count, bytes)) {
-            List<MemoryEntry> all = new ArrayList<>();
-            memory.get().forEach(all::add);
-            List<MemoryEntry> kept = budget.trim(all);
+            List<MemoryEntry> kept = budget.trim(memory.get());
             memory.update(kept);
             count = kept.size();
             bytes = MemoryBudget.tokenBytes(kept);

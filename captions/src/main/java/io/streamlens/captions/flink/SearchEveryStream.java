@@ -83,9 +83,7 @@ public class SearchEveryStream extends KeyedBroadcastProcessFunction<String, Cap
         index.add(MemoryEntry.of(window.caption(), embed(text), 0, 0, null));
         int count = size.value() == null ? 1 : size.value() + 1;
         if (budget.mustTrim(count, 0)) {
-            List<MemoryEntry> all = new ArrayList<>();
-            index.get().forEach(all::add);
-            List<MemoryEntry> kept = budget.trim(all);
+            List<MemoryEntry> kept = budget.trim(index.get());
             index.update(kept);
             count = kept.size();
         }

@@ -24,8 +24,10 @@ public final class MemoryBudget {
         return windows > maxWindows + maxWindows / 4 || tokenBytes > maxTokenBytes;
     }
 
-    /** The entries to keep, oldest first. */
-    public List<MemoryEntry> trim(List<MemoryEntry> all) {
+    /** The entries to keep, oldest first, from a memory in time order (a list, or a keyed list state's contents). */
+    public List<MemoryEntry> trim(Iterable<MemoryEntry> memory) {
+        List<MemoryEntry> all = new ArrayList<>();
+        memory.forEach(all::add);
         List<MemoryEntry> kept = new ArrayList<>(all.subList(Math.max(0, all.size() - maxWindows), all.size()));
         long bytes = tokenBytes(kept);
         for (int i = 0; i < kept.size() && bytes > maxTokenBytes * 3 / 4; i++) {
