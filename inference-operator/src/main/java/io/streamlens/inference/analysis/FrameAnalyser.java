@@ -188,15 +188,16 @@ public final class FrameAnalyser implements AutoCloseable {
                 ? CompletableFuture.completedFuture(FrameDetections.notLooked(frame.ptsUs()))
                 : orElse(timings.time("objects", () -> objects.find(image)).thenApply(list -> FrameDetections.seen(frame.ptsUs(), list)),
                         FrameDetections.notLooked(frame.ptsUs()), "object detection", frame, failures);
+        CompletableFuture<List<Detection>> people = found.thenApply(FrameAnalyser::persons);
         // Faces wait for the people: the face finder looks again, closer, inside each person's box.
         CompletableFuture<List<Detection>> faceBoxes = faces == null ? CompletableFuture.completedFuture(null)
-                : found.thenCompose(d -> orElse(timings.time("faces", () -> faces.find(image, persons(d))), null, "face detection", frame, failures));
+                : people.thenCompose(p -> orElse(timings.time("faces", () -> faces.find(image, p)), null, "face detection", frame, failures));
         CompletableFuture<List<FaceExpression>> faceExpressions = expressions == null ? CompletableFuture.completedFuture(List.of())
                 : faceBoxes.thenCompose(boxes -> boxes == null || boxes.isEmpty() ? CompletableFuture.completedFuture(List.of())
                         : orElse(timings.time("expressions", () -> expressions.read(image, boxes)), List.of(), "expression reading", frame, failures));
         CompletableFuture<List<PersonPosture>> postures = poses == null ? CompletableFuture.completedFuture(List.of())
-                : found.thenCompose(d -> persons(d).isEmpty() ? CompletableFuture.completedFuture(List.of())
-                        : orElse(timings.time("posture", () -> poses.read(image, persons(d))), List.of(), "posture estimation", frame, failures));
+                : people.thenCompose(p -> p.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                        : orElse(timings.time("posture", () -> poses.read(image, p)), List.of(), "posture estimation", frame, failures));
         return lines.thenCombine(tokens, (read, visual) -> analysis(frame, read, visual)
                         .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height())))
                 .thenCombine(found, FrameAnalysis::withObjects)

@@ -51,6 +51,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
     private final String modelCache;
     private transient SpeechModel model;
     private transient SharedModels.Handle<SileroVad> vadModel;
+    private transient VoiceActivity voiceActivity;
     private transient AudioDecoder decoder;
     private transient Map<String, StreamTranscriber> transcribers;
     private transient ValueState<PcmChunk> pending;
@@ -84,6 +85,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
                     modelCache == null ? ModelCache.defaultRoot() : java.nio.file.Path.of(modelCache)));
             // Silero is tiny: one intra-op thread, shared by every slot of the JVM.
             vadModel = SharedModels.acquire("silero-vad", RuntimeOptions.defaults().withIntraOpThreads(1), SileroVad::open);
+            voiceActivity = new VoiceActivity(vadModel.model(), VadSettings.RECOGNITION);
             decoder = new AudioDecoder();
         }
     }
@@ -105,7 +107,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
                 words.addAll(transcriber.restore(saved)); // after a restore: hear again what the lost recogniser had not finished
             }
         }
-        VoicedTranscriber ears = new VoicedTranscriber(new VoiceActivity(vadModel.model(), VadSettings.RECOGNITION), transcriber);
+        VoicedTranscriber ears = new VoicedTranscriber(voiceActivity, transcriber);
         VadState state = voice.value() == null ? VadState.initial() : voice.value();
         long listening = System.nanoTime();
         Listened listened = listen(segment, ears, state);
