@@ -65,15 +65,16 @@ public final class PerceptionCaption {
         if (!looks.isEmpty()) {
             sentences.add(looks);
         }
-        if (text.isEmpty()) {
-            sentences.add("No text on screen.");
-        } else {
+        if (!text.isEmpty()) {
             sentences.add("Text: " + String.join(", ", text.stream().map(t -> "\"" + t + "\"").toList()) + ".");
+        } else if (ShedFindings.textRead(window.frames())) {
+            sentences.add("No text on screen."); // not said when load shedding kept every frame from the reader
         }
         addIfAny(sentences, WindowFindings.soundSentence(window.words(), window.heard()));
         return new Draft(String.join(" ", sentences), new Caption.Evidence(text, scenes, changesMs, window.frames().size(),
                 WindowFindings.speech(window), people, motion).withObjects(ObjectFindings.evidence(objects))
-                .withCarriedOver(window.frames().stream().filter(FrameAnalysis::carriedOver).map(f -> f.ptsUs() / 1000).toList()));
+                .withCarriedOver(window.frames().stream().filter(FrameAnalysis::carriedOver).map(f -> f.ptsUs() / 1000).toList())
+                .withShed(ShedFindings.of(window.frames())));
     }
 
     private static void addIfAny(List<String> sentences, String sentence) {

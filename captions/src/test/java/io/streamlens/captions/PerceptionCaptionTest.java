@@ -2,8 +2,11 @@ package io.streamlens.captions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlens.records.Caption;
 import io.streamlens.records.FrameAnalysis;
+import io.streamlens.records.Json;
 import io.streamlens.records.OnScreenText;
+import io.streamlens.records.ShedWork;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,27 @@ class PerceptionCaptionTest {
         assertThat(draft.evidence().text()).containsExactly("GATE 7");
         assertThat(PerceptionCaption.compose(new StreamWindows.Window(0, 4_000_000, List.of(looked), List.of()))
                 .evidence().carriedOverMs()).isEmpty();
+    }
+
+    @Test
+    void theEvidenceSaysWhatLoadSheddingLeftOutAndUnreadTextIsNotCalledAbsent() {
+        ShedWork detectors = new ShedWork(2, 5_400, List.of("posture", "objects", "faces"));
+        ShedWork everything = new ShedWork(5, 7_250, List.of("objects", "faces", "text"));
+        PerceptionCaption.Draft partly = PerceptionCaption.compose(new StreamWindows.Window(0, 4_000_000,
+                List.of(frame(0, 0).withShed(detectors), frame(1000, 0), frame(2000, 0).withShed(everything)), List.of()));
+        assertThat(partly.evidence().shed()).isEqualTo(new Caption.Shed(5, 7_250, 2, List.of("posture", "objects", "faces", "text"),
+                "the job ran 7.3 s behind its streams, so posture, objects, faces and text were left out of 2 of 3 frames"));
+        assertThat(partly.text()).as("one frame was read").endsWith("No text on screen.");
+
+        PerceptionCaption.Draft unread = PerceptionCaption.compose(new StreamWindows.Window(0, 4_000_000,
+                List.of(frame(0, 0).withShed(everything), frame(1000, 0).withShed(everything)), List.of()));
+        assertThat(unread.text()).doesNotContain("text");
+        assertThat(unread.evidence().shed().why()).endsWith("left out of 2 of 2 frames");
+
+        PerceptionCaption.Draft whole = PerceptionCaption.compose(new StreamWindows.Window(0, 4_000_000, List.of(frame(0, 0)), List.of()));
+        assertThat(whole.evidence().shed()).isNull();
+        assertThat(Json.write(whole.evidence())).doesNotContain("shed");
+        assertThat(Json.write(partly.evidence())).contains("\"shed\":{\"level\":5");
     }
 
     @Test

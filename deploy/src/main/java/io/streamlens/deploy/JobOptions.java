@@ -4,6 +4,7 @@ import io.streamlens.captions.WindowOptions;
 import io.streamlens.captions.memory.MemoryOptions;
 import io.streamlens.inference.ModelOptions;
 import io.streamlens.inference.analysis.CarryOverOptions;
+import io.streamlens.inference.shedding.SheddingOptions;
 import io.streamlens.sampler.SamplingOptions;
 import java.io.Serializable;
 import java.util.Objects;
@@ -32,10 +33,11 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param maxSegmentBytes the largest segment reassembled from parts
  * @param carryOver when a frame whose picture has not changed carries earlier findings instead of
  *     going to the models
+ * @param shedding how a live job gives up models when it runs behind its streams (never for bounded input)
  */
 public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions models, WindowOptions windows,
                          MemoryOptions memory, DeliveryGuarantee delivery, boolean boundedInput, long maxSegmentBytes,
-                         CarryOverOptions carryOver)
+                         CarryOverOptions carryOver, SheddingOptions shedding)
         implements Serializable {
 
     public static final int DEFAULT_PARALLELISM = 2;
@@ -52,9 +54,15 @@ public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(carryOver, "carryOver");
+        Objects.requireNonNull(shedding, "shedding");
         if (maxSegmentBytes < 1) {
             throw new IllegalArgumentException("the largest segment must be at least one byte, got " + maxSegmentBytes);
         }
+    }
+
+    /** The shedding the job applies: none when the input ends, which wants every model however long it takes. */
+    public SheddingOptions effectiveShedding() {
+        return boundedInput ? SheddingOptions.OFF : shedding;
     }
 
     public static JobOptions defaults() {
@@ -67,7 +75,8 @@ public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions
 
     public Builder toBuilder() {
         return builder().parallelism(parallelism).sampling(sampling).models(models).windows(windows).memory(memory)
-                .delivery(delivery).boundedInput(boundedInput).maxSegmentBytes(maxSegmentBytes).carryOver(carryOver);
+                .delivery(delivery).boundedInput(boundedInput).maxSegmentBytes(maxSegmentBytes).carryOver(carryOver)
+                .shedding(shedding);
     }
 
     /** Starts from every group's defaults. */
@@ -81,6 +90,7 @@ public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions
         private boolean boundedInput;
         private long maxSegmentBytes = DEFAULT_MAX_SEGMENT_BYTES;
         private CarryOverOptions carryOver = CarryOverOptions.DEFAULT;
+        private SheddingOptions shedding = SheddingOptions.LIVE;
 
         private Builder() {
         }
@@ -130,9 +140,14 @@ public record JobOptions(int parallelism, SamplingOptions sampling, ModelOptions
             return this;
         }
 
+        public Builder shedding(SheddingOptions value) {
+            shedding = value;
+            return this;
+        }
+
         public JobOptions build() {
             return new JobOptions(parallelism, sampling, models, windows, memory, delivery, boundedInput, maxSegmentBytes,
-                    carryOver);
+                    carryOver, shedding);
         }
     }
 }

@@ -76,7 +76,8 @@ public final class StreamLensJob {
                 .uid("decode-and-sample").name("DecodeAndSample").setParallelism(parallelism);
 
         SingleOutputStreamOperator<AnalysedSegment> analysed = AsyncDataStream
-                .orderedWait(sampled, new AnalyseFrames(FrameAnalysers.of(models, parallelism), options.carryOver()),
+                .orderedWait(sampled, new AnalyseFrames(FrameAnalysers.of(models, parallelism), options.carryOver(),
+                                options.effectiveShedding()),
                         ANALYSIS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, ANALYSIS_CAPACITY)
                 .uid("analyse-frames").name("AnalyseFrames").setParallelism(parallelism);
 

@@ -45,11 +45,14 @@ public record Caption(String streamId, String captionId, long startMs, long endM
      * @param carriedOverMs the times of the window's frames whose text, objects and people were
      *     carried over from an earlier frame of the stream because the picture had not changed
      *     since; empty (and left out of the JSON) when the models looked at every frame
+     * @param shed what a live job running behind its streams left out of the window's frames, and
+     *     why; null (and left out of the JSON) when nothing was
      */
     public record Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames,
                            Speech speech, People people, Motion motion,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) String modelFailure, ObjectsSeen objects,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> carriedOverMs) {
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> carriedOverMs,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Shed shed) {
         public Evidence {
             carriedOverMs = carriedOverMs == null ? List.of() : List.copyOf(carriedOverMs);
             objects = objects == null ? ObjectsSeen.NOT_LOOKED : objects;
@@ -67,6 +70,13 @@ public record Caption(String streamId, String captionId, long startMs, long endM
             this(text, sceneIds, sceneChangesMs, frames, speech, people, motion, "", null);
         }
 
+        /** Evidence of a window nothing was shed from. */
+        public Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames,
+                        Speech speech, People people, Motion motion, String modelFailure, ObjectsSeen objects,
+                        List<Long> carriedOverMs) {
+            this(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, objects, carriedOverMs, null);
+        }
+
         /** Evidence with every finding from the models' own look at each frame. */
         public Evidence(List<String> text, List<Integer> sceneIds, List<Long> sceneChangesMs, int frames,
                         Speech speech, People people, Motion motion, String modelFailure, ObjectsSeen objects) {
@@ -80,17 +90,38 @@ public record Caption(String streamId, String captionId, long startMs, long endM
 
         /** The same evidence, saying why the model pack's caption is missing. */
         public Evidence withModelFailure(String why) {
-            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, why, objects, carriedOverMs);
+            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, why, objects, carriedOverMs, shed);
         }
 
         /** The same evidence with the window's objects. */
         public Evidence withObjects(ObjectsSeen value) {
-            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, value, carriedOverMs);
+            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, value, carriedOverMs, shed);
         }
 
         /** The same evidence, naming the frames whose findings were carried over. */
         public Evidence withCarriedOver(List<Long> frameTimesMs) {
-            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, objects, frameTimesMs);
+            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, objects, frameTimesMs, shed);
+        }
+
+        /** The same evidence, saying what was shed from the window (null: nothing). */
+        public Evidence withShed(Shed value) {
+            return new Evidence(text, sceneIds, sceneChangesMs, frames, speech, people, motion, modelFailure, objects, carriedOverMs, value);
+        }
+    }
+
+    /**
+     * What a live job running behind its streams left out of a window ({@link ShedWork} of its frames).
+     *
+     * @param level the hardest shedding any of its frames saw (1: the first models given up)
+     * @param behindMs how far behind its streams the analysis ran at worst
+     * @param frames how many of the window's frames some model skipped
+     * @param skipped the models that skipped at least one of its frames, first given up first
+     * @param why the same in words
+     */
+    public record Shed(int level, long behindMs, int frames, List<String> skipped, String why) {
+        public Shed {
+            skipped = List.copyOf(skipped);
+            why = why == null ? "" : why;
         }
     }
 

@@ -21,14 +21,17 @@ import java.util.Objects;
  * @param carriedFromUs the time of the earlier frame of the same stream whose findings (text,
  *     objects, people, tokens) this frame carries because its picture had not changed since, or
  *     {@link #OWN_FINDINGS} when the models looked at this frame itself
+ * @param shed the models a live job under overload left out on this frame ({@link ShedWork#NONE}:
+ *     every model that runs looked)
  */
 public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols,
                             int dim, float[] tokens, Looks looks, PeopleInView people, double motion,
-                            FrameDetections objects, TrackedFrame tracks, long carriedFromUs) {
+                            FrameDetections objects, TrackedFrame tracks, long carriedFromUs, ShedWork shed) {
     /** {@link #carriedFromUs} of a frame the models looked at. */
     public static final long OWN_FINDINGS = -1;
 
     public FrameAnalysis {
+        shed = shed == null ? ShedWork.NONE : shed;
         objects = objects == null ? FrameDetections.notLooked(ptsUs) : objects;
         tracks = tracks == null ? TrackedFrame.notLooked(ptsUs) : tracks;
         text = List.copyOf(text);
@@ -38,6 +41,14 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
         if (tokens.length != rows * cols * dim) {
             throw new IllegalArgumentException("tokens hold " + tokens.length + " values, not " + rows + "x" + cols + "x" + dim);
         }
+    }
+
+    /** Findings of a frame nothing was shed from. */
+    public FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScreenText> text, int rows, int cols, int dim,
+                         float[] tokens, Looks looks, PeopleInView people, double motion, FrameDetections objects,
+                         TrackedFrame tracks, long carriedFromUs) {
+        this(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, objects, tracks, carriedFromUs,
+                ShedWork.NONE);
     }
 
     /** Findings the models made on this frame itself. */
@@ -71,23 +82,27 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
     }
 
     public FrameAnalysis withLooks(Looks value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, value, people, motion, objects, tracks, carriedFromUs);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, value, people, motion, objects, tracks, carriedFromUs, shed);
     }
 
     public FrameAnalysis withPeople(PeopleInView value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, value, motion, objects, tracks, carriedFromUs);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, value, motion, objects, tracks, carriedFromUs, shed);
     }
 
     public FrameAnalysis withMotion(double value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, value, objects, tracks, carriedFromUs);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, value, objects, tracks, carriedFromUs, shed);
     }
 
     public FrameAnalysis withObjects(FrameDetections value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, value, tracks, carriedFromUs);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, value, tracks, carriedFromUs, shed);
     }
 
     public FrameAnalysis withTracks(TrackedFrame value) {
-        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, objects, value, carriedFromUs);
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, objects, value, carriedFromUs, shed);
+    }
+
+    public FrameAnalysis withShed(ShedWork value) {
+        return new FrameAnalysis(ptsUs, sceneId, novelty, text, rows, cols, dim, tokens, looks, people, motion, objects, tracks, carriedFromUs, value);
     }
 
     /**
@@ -99,7 +114,7 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
         long from = carriedFromUs == OWN_FINDINGS ? ptsUs : carriedFromUs;
         return new FrameAnalysis(framePtsUs, frameSceneId, frameNovelty, text, rows, cols, dim, tokens, looks, people,
                 frameMotion, new FrameDetections(framePtsUs, objects.looked(), objects.detections()), TrackedFrame.notLooked(framePtsUs),
-                from);
+                from, shed);
     }
 
     /** Whether these findings were carried over from an earlier frame rather than made on this one. */
@@ -117,12 +132,12 @@ public record FrameAnalysis(long ptsUs, int sceneId, double novelty, List<OnScre
                 && Double.compare(novelty, f.novelty) == 0 && rows == f.rows && cols == f.cols && dim == f.dim
                 && text.equals(f.text) && looks.equals(f.looks) && people.equals(f.people)
                 && Double.compare(motion, f.motion) == 0 && java.util.Arrays.equals(tokens, f.tokens)
-                && objects.equals(f.objects) && tracks.equals(f.tracks) && carriedFromUs == f.carriedFromUs;
+                && objects.equals(f.objects) && tracks.equals(f.tracks) && carriedFromUs == f.carriedFromUs && shed.equals(f.shed);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim, looks, people, motion, objects, tracks, carriedFromUs) * 31
+        return Objects.hash(ptsUs, sceneId, novelty, text, rows, cols, dim, looks, people, motion, objects, tracks, carriedFromUs, shed) * 31
                 + java.util.Arrays.hashCode(tokens);
     }
 }

@@ -15,9 +15,13 @@ import java.util.Objects;
  * @param last whether the stream ended with this segment
  * @param source where the stream came from
  * @param frames the sampled frames, in presentation order
+ * @param arrivedAtMs when the segment reached Kafka (its record's timestamp, epoch ms), from which
+ *     a live job sees how far behind its streams it runs; {@link #ARRIVAL_UNKNOWN} when not known
  */
 public record SampledSegment(String streamId, long seq, long startUs, long endUs, boolean last, String source,
-                             List<SampledFrame> frames) {
+                             List<SampledFrame> frames, long arrivedAtMs) {
+    /** {@link #arrivedAtMs} of a segment that came without a timestamp (tests, files read directly). */
+    public static final long ARRIVAL_UNKNOWN = -1;
 
     public SampledSegment {
         Objects.requireNonNull(streamId, "streamId");
@@ -26,5 +30,16 @@ public record SampledSegment(String streamId, long seq, long startUs, long endUs
         if (endUs < startUs) {
             throw new IllegalArgumentException("segment ends (" + endUs + " us) before it starts (" + startUs + " us)");
         }
+    }
+
+    /** A segment whose arrival is not known. */
+    public SampledSegment(String streamId, long seq, long startUs, long endUs, boolean last, String source,
+                          List<SampledFrame> frames) {
+        this(streamId, seq, startUs, endUs, last, source, frames, ARRIVAL_UNKNOWN);
+    }
+
+    /** The same segment with other frames (a subset of its own). */
+    public SampledSegment withFrames(List<SampledFrame> value) {
+        return new SampledSegment(streamId, seq, startUs, endUs, last, source, value, arrivedAtMs);
     }
 }

@@ -24,6 +24,10 @@ public final class StreamLensMetrics {
     public static final String FRAMES_ANALYSED = "framesAnalysed";
     /** Sampled frames the models did not look at (AnalyseFrames): past the timeout, or carrying an unchanged earlier frame's findings. */
     public static final String FRAMES_SKIPPED = "framesSkipped";
+    /** Frames a live job running behind its streams analysed with fewer models (load shedding). */
+    public static final String FRAMES_SHED = "framesShed";
+    /** How hard a subtask sheds now: 0 (every model) to 5 (none but colours, motion and speech). */
+    public static final String SHED_LEVEL = "shedLevel";
     /** Key of the per-model group (label {@code model}) holding {@link #MODEL_TIME_MS}. */
     public static final String MODEL = "model";
     /** Milliseconds from a frame's request to a model to its answer, queueing for a batch included (AnalyseFrames). */

@@ -27,8 +27,10 @@ class RecordSerializationTest {
     @Test
     void sampledSegmentCrossesOperatorsWithoutKryo() throws Exception {
         SampledFrame frame = new SampledFrame("city", 2, 1_500_000, 4, 0.75, 0.02, 1, 1, new byte[] {1, 2, 3});
-        SampledSegment segment = new SampledSegment("city", 2, 1_000_000, 3_000_000, true, "city.mpg", java.util.List.of(frame, frame));
+        SampledSegment segment = new SampledSegment("city", 2, 1_000_000, 3_000_000, true, "city.mpg", java.util.List.of(frame, frame),
+                1_796_000_000_123L);
         assertThat(roundTrip(SampledSegment.class, segment)).isEqualTo(segment);
+        assertThat(roundTrip(SampledSegment.class, segment).arrivedAtMs()).isEqualTo(1_796_000_000_123L);
     }
 
     @Test
@@ -37,10 +39,12 @@ class RecordSerializationTest {
                 java.util.List.of(new OnScreenText("GATE 7", 10, 20, 100, 30, 0.97f)), 1, 2, 2, new float[] {1, 2, 3, 4},
                 new Looks(java.util.List.of("green", "white"), 0.8));
         FrameAnalysis carried = frame.carriedTo(1_500_000, 2, 0.01, 0.002);
-        AnalysedSegment segment = new AnalysedSegment("cam", 1, 0, 2_000_000, false, "cam.mp4", java.util.List.of(frame, carried),
+        FrameAnalysis shed = frame.withShed(new ShedWork(3, 6_100, java.util.List.of("posture", "objects", "text")));
+        AnalysedSegment segment = new AnalysedSegment("cam", 1, 0, 2_000_000, false, "cam.mp4", java.util.List.of(frame, carried, shed),
                 java.util.List.of("vision encoder failed at 1000 ms: image-too-small"));
         assertThat(roundTrip(AnalysedSegment.class, segment)).isEqualTo(segment);
         assertThat(roundTrip(AnalysedSegment.class, segment).frames().get(1).carriedFromUs()).isEqualTo(1_000_000L);
+        assertThat(roundTrip(AnalysedSegment.class, segment).frames().get(2).shed().skipped()).containsExactly("posture", "objects", "text");
     }
 
     @Test
@@ -56,7 +60,8 @@ class RecordSerializationTest {
     @Test
     void captionCrossesOperatorsWithoutKryoAndKeepsTheContractFields() throws Exception {
         Caption caption = new Caption("cam", Caption.idOf("cam", 3000), 3000, 7000, "Text: \"GATE 7\".", "cam.mp4",
-                new Caption.Evidence(java.util.List.of("GATE 7"), java.util.List.of(1), java.util.List.of(3000L), 4),
+                new Caption.Evidence(java.util.List.of("GATE 7"), java.util.List.of(1), java.util.List.of(3000L), 4)
+                        .withShed(new Caption.Shed(2, 5_000, 1, java.util.List.of("objects"), "behind")),
                 new Caption.TokenCounts(0, 0), "perception");
         assertThat(roundTrip(Caption.class, caption)).isEqualTo(caption);
         assertThat(Json.write(caption)).startsWith("{\"streamId\":\"cam\",\"captionId\":\"cam/3000\",\"startMs\":3000,\"endMs\":7000,")

@@ -6,6 +6,7 @@ import io.streamlens.captions.WindowSpec;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.inference.ModelOptions;
 import io.streamlens.inference.analysis.CarryOverOptions;
+import io.streamlens.inference.shedding.SheddingOptions;
 import io.streamlens.records.Durations;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
@@ -65,6 +66,12 @@ public final class JobFlags {
                     + "(default: on; --no-carry-over looks at every sampled frame)")
     boolean carryOver = CarryOverOptions.DEFAULT.enabled();
 
+    @Option(names = "--latency-target", paramLabel = "SECONDS",
+            description = "live jobs: when analysis finishes more than this long after a segment arrived, give up models "
+                    + "(posture and expressions first, then objects and faces, then most text), fairly across streams, "
+                    + "until it is back under half of it; captions say what was left out (default: ${DEFAULT-VALUE}; 0: never)")
+    double latencyTarget = SheddingOptions.LIVE.targetMs() / 1000.0;
+
     /** The options of a live job ({@code run}, {@code demo}, the cluster). */
     public JobOptions toOptions() {
         return toOptions(SamplingOptions.DEFAULT);
@@ -84,6 +91,7 @@ public final class JobFlags {
                 .delivery(delivery == Delivery.AT_LEAST_ONCE ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE)
                 .parallelism(parallelism)
                 .carryOver(carryOver ? CarryOverOptions.DEFAULT : CarryOverOptions.OFF)
+                .shedding(SheddingOptions.targetSeconds(latencyTarget))
                 .build();
     }
 }

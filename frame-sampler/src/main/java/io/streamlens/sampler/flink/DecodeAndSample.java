@@ -25,7 +25,8 @@ import org.apache.flink.util.OutputTag;
  * keyed by stream id, with the sampler's state (uniform phase, current shot) in keyed state so it
  * continues across segments, restarts and rescaling. A segment that cannot be decoded becomes a
  * dead letter and an empty {@link SampledSegment}, so the stream's time still advances. A stream's
- * state is cleared after its last segment.
+ * state is cleared after its last segment. The segment's Kafka timestamp (Flink's record timestamp,
+ * kept by the operators before this one) travels on as its arrival time.
  */
 public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, SampledSegment> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("decode-dead-letters") {
@@ -61,7 +62,8 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
         outcome.failure().ifPresent(e -> ctx.output(DEAD_LETTERS,
                 DeadLetter.of(segment.streamId(), segment.seq(), segment.source(), e.reason(), e.getMessage())));
         out.collect(new SampledSegment(segment.streamId(), segment.seq(), segment.startUs(),
-                Math.max(segment.startUs(), outcome.endUs()), segment.last(), segment.source(), frames));
+                Math.max(segment.startUs(), outcome.endUs()), segment.last(), segment.source(), frames,
+                ctx.timestamp() == null ? SampledSegment.ARRIVAL_UNKNOWN : ctx.timestamp()));
         if (segment.last()) {
             state.clear();
         } else {

@@ -34,15 +34,18 @@ class DecodeAndSampleTest {
         try (KeyedOneInputStreamOperatorTestHarness<String, VideoSegment, SampledSegment> harness =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                              new DecodeAndSample(new SamplingOptions(SamplerSpec.scene(0.35), new FrameSize(96), 1)), VideoSegment::streamId, Types.STRING)) {
-            harness.processElement(segments.get(0), 0);
-            harness.processElement(segments.get(1), 0);
+            // the record timestamps are the segments' Kafka timestamps: their arrival travels on
+            harness.processElement(segments.get(0), 1_796_000_000_000L);
+            harness.processElement(segments.get(1), 1_796_000_002_000L);
             assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
-            harness.processElement(segments.get(2), 0);
+            harness.processElement(segments.get(2), 1_796_000_004_000L);
 
             assertThat(frames(harness)).extracting(SampledFrame::sceneId).containsExactly(0, 1, 2);
             assertThat(harness.extractOutputValues()).extracting(SampledSegment::endUs)
                     .containsExactly(2_000_000L, 4_000_000L, 6_000_000L);
             assertThat(harness.extractOutputValues()).extracting(SampledSegment::last).containsExactly(false, false, true);
+            assertThat(harness.extractOutputValues()).extracting(SampledSegment::arrivedAtMs)
+                    .containsExactly(1_796_000_000_000L, 1_796_000_002_000L, 1_796_000_004_000L);
             assertThat(harness.numKeyedStateEntries()).isZero();
         }
     }

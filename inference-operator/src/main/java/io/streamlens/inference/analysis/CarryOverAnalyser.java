@@ -47,9 +47,17 @@ public final class CarryOverAnalyser implements AutoCloseable {
 
     /** As {@link FrameAnalyser#analyse}, with unchanged frames carrying earlier findings. */
     public CompletableFuture<AnalysedSegment> analyse(SampledSegment segment) {
+        return analyse(segment, ShedPlanner.NONE);
+    }
+
+    /**
+     * As {@link #analyse(SampledSegment)}, the frames that go to the models doing without what
+     * {@code shedding} plans for them (a carried frame costs nothing, so nothing is shed from it).
+     */
+    public CompletableFuture<AnalysedSegment> analyse(SampledSegment segment, ShedPlanner shedding) {
         if (!options.enabled()) {
             StageClock.count("frames-analysed", segment.frames().size());
-            return analyser.analyse(segment);
+            return analyser.analyse(segment, shedding.plan(segment));
         }
         List<SampledFrame> fresh = new ArrayList<>();
         List<CompletableFuture<FrameAnalysis>> freshFindings = new ArrayList<>();
@@ -72,8 +80,8 @@ public final class CarryOverAnalyser implements AutoCloseable {
         }
         StageClock.count("frames-analysed", fresh.size());
         StageClock.count("frames-carried-over", segment.frames().size() - fresh.size());
-        CompletableFuture<AnalysedSegment> analysed = analyser.analyse(new SampledSegment(segment.streamId(), segment.seq(),
-                segment.startUs(), segment.endUs(), segment.last(), segment.source(), fresh));
+        SampledSegment freshOnly = segment.withFrames(fresh);
+        CompletableFuture<AnalysedSegment> analysed = analyser.analyse(freshOnly, shedding.plan(freshOnly));
         analysed.whenComplete((a, error) -> {
             for (int k = 0; k < freshFindings.size(); k++) {
                 if (error != null) {

@@ -13,6 +13,7 @@ import io.streamlens.records.PersonPosture;
 import io.streamlens.records.Region;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
+import io.streamlens.records.ShedWork;
 import io.streamlens.sampler.ColourNames;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * The per-frame model fan-out of a segment, without Flink: every sampled frame goes to the text
@@ -30,6 +32,13 @@ import java.util.concurrent.CompletionException;
  * segment. Colours and brightness come from the pixels. A model that is off is absent (null).
  */
 public final class FrameAnalyser implements AutoCloseable {
+    /** The models by name, as their times are reported and as load shedding gives them up. */
+    public static final String TEXT = ShedWork.TEXT;
+    public static final String VISION_ENCODER = "vision-encoder";
+    public static final String OBJECTS = "objects";
+    public static final String FACES = "faces";
+    public static final String EXPRESSIONS = "expressions";
+    public static final String POSTURE = "posture";
 
     /** On-screen text of a frame, in reading order; {@link #forget} when a stream has ended. */
     public interface TextReader extends AutoCloseable {
@@ -167,9 +176,14 @@ public final class FrameAnalyser implements AutoCloseable {
 
     /** Completes (never exceptionally for a model's failure) once every frame has been looked at. */
     public CompletableFuture<AnalysedSegment> analyse(SampledSegment segment) {
+        return analyse(segment, frame -> ShedWork.NONE);
+    }
+
+    /** As {@link #analyse(SampledSegment)}, each frame without the models {@code shed} gives up for it. */
+    public CompletableFuture<AnalysedSegment> analyse(SampledSegment segment, Function<SampledFrame, ShedWork> shed) {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<FrameAnalysis>> frames = segment.frames().stream()
-                .map(frame -> analyse(segment.streamId(), frame, failures)).toList();
+                .map(frame -> analyse(segment.streamId(), frame, running(shed.apply(frame)), failures)).toList();
         return CompletableFuture.allOf(frames.toArray(CompletableFuture[]::new)).whenComplete((done, error) -> {
             if (segment.last() && text != null) {
                 text.forget(segment.streamId()); // the stream has ended; its lines need not outlive it
@@ -178,32 +192,56 @@ public final class FrameAnalyser implements AutoCloseable {
                 List.copyOf(failures)));
     }
 
-    private CompletableFuture<FrameAnalysis> analyse(String streamId, SampledFrame frame, List<String> failures) {
+    /** The shedding as it applies here: only models that run can be given up. */
+    private ShedWork running(ShedWork shed) {
+        if (!shed.any()) {
+            return shed;
+        }
+        List<String> given = shed.skipped().stream().filter(model -> switch (model) {
+            case TEXT -> text != null;
+            case OBJECTS -> objects != null;
+            case FACES -> faces != null;
+            case EXPRESSIONS -> expressions != null;
+            case POSTURE -> poses != null;
+            case VISION_ENCODER -> encoder != null;
+            default -> false;
+        }).toList();
+        return given.isEmpty() ? ShedWork.NONE : new ShedWork(shed.level(), shed.behindMs(), given);
+    }
+
+    private CompletableFuture<FrameAnalysis> analyse(String streamId, SampledFrame frame, ShedWork shed, List<String> failures) {
         RgbImage image = new RgbImage(frame.width(), frame.height(), frame.rgb());
+        TextReader text = shed.skips(TEXT) ? null : this.text;
+        FrameEncoder encoder = shed.skips(VISION_ENCODER) ? null : this.encoder;
+        ObjectFinder objects = shed.skips(OBJECTS) ? null : this.objects;
+        FaceFinder faces = shed.skips(FACES) ? null : this.faces;
+        ExpressionReader expressions = shed.skips(EXPRESSIONS) ? null : this.expressions;
+        PoseReader poses = shed.skips(POSTURE) ? null : this.poses;
         CompletableFuture<List<OnScreenText>> lines = text == null ? CompletableFuture.completedFuture(List.of())
-                : orElse(timings.time("text", () -> text.read(streamId, frame, image)), List.of(), "text reading", frame, failures);
+                : orElse(timings.time(TEXT, () -> text.read(streamId, frame, image)), List.of(), "text reading", frame, failures);
         CompletableFuture<VisualTokens> tokens = encoder == null ? CompletableFuture.completedFuture(null)
-                : orElse(timings.time("vision-encoder", () -> encoder.encode(image)), null, "vision encoder", frame, failures);
+                : orElse(timings.time(VISION_ENCODER, () -> encoder.encode(image)), null, "vision encoder", frame, failures);
         CompletableFuture<FrameDetections> found = objects == null
                 ? CompletableFuture.completedFuture(FrameDetections.notLooked(frame.ptsUs()))
-                : orElse(timings.time("objects", () -> objects.find(image)).thenApply(list -> FrameDetections.seen(frame.ptsUs(), list)),
+                : orElse(timings.time(OBJECTS, () -> objects.find(image)).thenApply(list -> FrameDetections.seen(frame.ptsUs(), list)),
                         FrameDetections.notLooked(frame.ptsUs()), "object detection", frame, failures);
         CompletableFuture<List<Detection>> people = found.thenApply(FrameAnalyser::persons);
         // Faces wait for the people: the face finder looks again, closer, inside each person's box.
         CompletableFuture<List<Detection>> faceBoxes = faces == null ? CompletableFuture.completedFuture(null)
-                : people.thenCompose(p -> orElse(timings.time("faces", () -> faces.find(image, p)), null, "face detection", frame, failures));
+                : people.thenCompose(p -> orElse(timings.time(FACES, () -> faces.find(image, p)), null, "face detection", frame, failures));
         CompletableFuture<List<FaceExpression>> faceExpressions = expressions == null ? CompletableFuture.completedFuture(List.of())
                 : faceBoxes.thenCompose(boxes -> boxes == null || boxes.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                        : orElse(timings.time("expressions", () -> expressions.read(image, boxes)), List.of(), "expression reading", frame, failures));
+                        : orElse(timings.time(EXPRESSIONS, () -> expressions.read(image, boxes)), List.of(), "expression reading", frame, failures));
         CompletableFuture<List<PersonPosture>> postures = poses == null ? CompletableFuture.completedFuture(List.of())
                 : people.thenCompose(p -> p.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                        : orElse(timings.time("posture", () -> poses.read(image, p)), List.of(), "posture estimation", frame, failures));
+                        : orElse(timings.time(POSTURE, () -> poses.read(image, p)), List.of(), "posture estimation", frame, failures));
         return lines.thenCombine(tokens, (read, visual) -> analysis(frame, read, visual)
                         .withLooks(ColourNames.of(frame.rgb(), frame.width(), frame.height())))
                 .thenCombine(found, FrameAnalysis::withObjects)
                 .thenCombine(faceBoxes, (analysis, faceList) -> analysis.withPeople(peopleInView(analysis.objects(), faceList, frame)))
                 .thenCombine(faceExpressions, (analysis, read) -> analysis.withPeople(analysis.people().withExpressions(read)))
-                .thenCombine(postures, (analysis, read) -> analysis.withPeople(analysis.people().withPostures(read)));
+                .thenCombine(postures, (analysis, read) -> analysis.withPeople(analysis.people().withPostures(read)))
+                .thenApply(analysis -> analysis.withShed(shed));
     }
 
     private static List<Detection> persons(FrameDetections detections) {

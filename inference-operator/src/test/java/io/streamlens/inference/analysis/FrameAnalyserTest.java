@@ -11,6 +11,7 @@ import io.streamlens.records.PeopleInView;
 import io.streamlens.records.Region;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
+import io.streamlens.records.ShedWork;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,6 +86,38 @@ class FrameAnalyserTest {
         assertThat(analysis.people().people()).singleElement()
                 .isEqualTo(new Region(4, 8, 4, 8)); // the 16x16 frame's pixels
         assertThat(personsAsked).as("the face finder looks inside the persons found").containsExactly(List.of(person));
+    }
+
+    @Test
+    void modelsShedFromAFrameAreNotAskedAndTheFrameSaysWhichOfThoseThatRunItWentWithout() throws Exception {
+        List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+        FrameAnalyser analyser = new FrameAnalyser((stream, frame, image) -> {
+            asked.add("text");
+            return CompletableFuture.completedFuture(List.of(GATE));
+        }, (image, persons) -> {
+            asked.add("faces");
+            return CompletableFuture.completedFuture(List.of(FACE));
+        }, image -> {
+            asked.add("objects");
+            return CompletableFuture.completedFuture(List.of(new Detection("person", 0.8f, 0.25f, 0.5f, 0.5f, 1f)));
+        }, null);
+        SampledFrame shedFrame = frame(0, 10, 10, 10);
+        SampledFrame wholeFrame = frame(1000, 10, 10, 10);
+        // posture does not run here, so the frame cannot have gone without it
+        ShedWork plan = new ShedWork(2, 5_200, List.of("posture", "objects", "faces"));
+
+        AnalysedSegment analysed = analyser.analyse(segment(false, shedFrame, wholeFrame), f -> f == shedFrame ? plan : ShedWork.NONE)
+                .get(10, TimeUnit.SECONDS);
+
+        FrameAnalysis shed = analysed.frames().get(0);
+        assertThat(shed.shed()).isEqualTo(new ShedWork(2, 5_200, List.of("objects", "faces")));
+        assertThat(shed.objects().looked()).as("a shed detector has not seen nothing").isFalse();
+        assertThat(shed.people()).isEqualTo(PeopleInView.NOT_LOOKED);
+        assertThat(shed.text()).containsExactly(GATE);
+        FrameAnalysis whole = analysed.frames().get(1);
+        assertThat(whole.shed()).isEqualTo(ShedWork.NONE);
+        assertThat(whole.objects().looked()).isTrue();
+        assertThat(asked).containsExactlyInAnyOrder("text", "text", "objects", "faces");
     }
 
     @Test
