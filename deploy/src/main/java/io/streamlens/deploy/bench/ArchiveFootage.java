@@ -85,6 +85,18 @@ final class ArchiveFootage {
 
     /** Writes {@code minutes} of footage into {@code folder} (five files) and returns them. */
     static List<Path> write(Path folder, double minutes) throws Exception {
+        return write(folder, part -> Math.round(minutes * 60e6 * part.share()));
+    }
+
+    /**
+     * Writes {@code seconds} of each of the five kinds of footage into {@code folder}, for live
+     * streams of real footage ({@code bench pipeline --load}), and returns them.
+     */
+    static List<Path> eachFor(Path folder, long seconds) throws Exception {
+        return write(folder, part -> seconds * 1_000_000L);
+    }
+
+    private static List<Path> write(Path folder, java.util.function.ToLongFunction<Part> lengthUs) throws Exception {
         Files.createDirectories(folder);
         Path slides = folder.resolve("slides-source.mp4");
         writeSlides(slides);
@@ -93,7 +105,7 @@ final class ArchiveFootage {
             Path source = part.name().equals("slides") ? slides : SampleMedia.file(part.name());
             String name = source.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "-looped.mkv";
             Path looped = folder.resolve(name);
-            loop(source, looped, Math.round(minutes * 60e6 * part.share()));
+            loop(source, looped, lengthUs.applyAsLong(part));
             files.add(looped);
         }
         Files.delete(slides);

@@ -4,6 +4,7 @@ import io.streamlens.captions.Perception;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.cli.ClusterJob;
 import io.streamlens.deploy.cli.JobFlags;
+import io.streamlens.inference.shedding.SheddingOptions;
 import io.streamlens.deploy.cluster.FlinkRest;
 import io.streamlens.inference.Device;
 import io.streamlens.inference.RuntimeOptions;
@@ -176,6 +177,18 @@ public final class BenchCommand {
         @Option(names = "--seconds", defaultValue = "21", description = "length of each live stream (default: ${DEFAULT-VALUE})")
         int seconds;
 
+        @Option(names = "--load", split = ",", paramLabel = "X",
+                description = "live mode under load instead: streams of real footage at these multiples of --capacity "
+                        + "(e.g. 1,2,5), each for --seconds, with the job's --latency-target shedding")
+        List<Integer> loads = new ArrayList<>();
+
+        @Option(names = "--capacity", defaultValue = "4",
+                description = "with --load: how many real-time streams the machine carries at full quality (default: ${DEFAULT-VALUE})")
+        int capacity;
+
+        @Option(names = "--unshed", description = "with --load: also run the highest load with shedding off, for comparison")
+        boolean unshed;
+
         @Option(names = "--skip-archive", description = "live mode only")
         boolean skipArchive;
 
@@ -214,7 +227,17 @@ public final class BenchCommand {
                     new PipelineBenchmark(OUT, withoutPerception(job.toOptions())).archive(files, SamplerSpec.parse(samplers.get(0)));
                 }
             }
-            if (!skipLive) {
+            if (!loads.isEmpty()) {
+                Path work = Files.createTempDirectory("streamlens-bench");
+                for (int load : loads) {
+                    bench.overload(load * capacity, seconds, load + "x", work);
+                }
+                if (unshed) {
+                    int highest = loads.stream().mapToInt(Integer::intValue).max().orElseThrow();
+                    JobOptions off = job.toOptions().toBuilder().shedding(SheddingOptions.OFF).build();
+                    new PipelineBenchmark(OUT, off).overload(highest * capacity, seconds, highest + "x", work);
+                }
+            } else if (!skipLive) {
                 Path work = Files.createTempDirectory("streamlens-bench");
                 Map<String, List<LatencyPlot.Point>> points = new LinkedHashMap<>();
                 for (int n : streams) {

@@ -216,6 +216,85 @@ final class PipelineBenchmark {
         }
     }
 
+    /**
+     * Live streams of real footage ({@link ArchiveFootage#eachFor}: slides with speech, a bird, a
+     * terminal, 240p and 1080p clips, in turn) published at real time, {@code streams} at once, for
+     * {@code seconds} each. Latency here is behind the stream's own clock: from the moment the
+     * window's end was due at real time to its caption's arrival, so it includes waiting for the
+     * segment that holds the end. The line says how much of the work was shed: the share of
+     * captioned frames some model skipped, and the highest level reached.
+     */
+    Latency overload(int streams, long seconds, String load, Path work) throws Exception {
+        List<Path> footage = ArchiveFootage.eachFor(work.resolve("footage-" + seconds + "s"), seconds);
+        JobOptions live = options.toBuilder().delivery(options.delivery()).build();
+        try (LocalPipeline local = LocalPipeline.start()) {
+            Map<String, Long> wallStart = new ConcurrentHashMap<>();
+            Map<String, Long> videoEndMs = new ConcurrentHashMap<>();
+            Map<String, Long> lastEnd = new ConcurrentHashMap<>();
+            List<Long> latencies = new CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.LongAdder frames = new java.util.concurrent.atomic.LongAdder();
+            java.util.concurrent.atomic.LongAdder shedFrames = new java.util.concurrent.atomic.LongAdder();
+            java.util.concurrent.atomic.LongAdder withText = new java.util.concurrent.atomic.LongAdder();
+            java.util.concurrent.atomic.AtomicInteger maxLevel = new java.util.concurrent.atomic.AtomicInteger();
+            JobClient job = local.startLive(live, Duration.ofSeconds(1));
+            java.util.concurrent.ExecutorService publishers = java.util.concurrent.Executors.newFixedThreadPool(streams);
+            try (CaptionTail tail = new CaptionTail(local.kafka(), c -> {
+                Long start = wallStart.get(c.streamId());
+                if (start != null) {
+                    latencies.add(System.currentTimeMillis() - (start + c.endMs()));
+                }
+                frames.add(c.evidence().frames());
+                if (!c.evidence().text().isEmpty()) {
+                    withText.increment();
+                }
+                if (c.evidence().shed() != null) {
+                    shedFrames.add(c.evidence().shed().frames());
+                    maxLevel.accumulateAndGet(c.evidence().shed().level(), Math::max);
+                }
+                lastEnd.merge(c.streamId(), c.endMs(), Math::max);
+            });
+                 SegmentPublisher publisher = new SegmentPublisher(local.kafka(), PublishOptions.defaults().withRealtime(true))) {
+                List<CompletableFuture<Void>> publishing = new ArrayList<>();
+                for (int i = 0; i < streams; i++) {
+                    String id = "load-" + i;
+                    Path clip = footage.get(i % footage.size());
+                    publishing.add(CompletableFuture.runAsync(() -> {
+                        wallStart.put(id, System.currentTimeMillis());
+                        videoEndMs.put(id, publisher.publish(clip.toString(), id).videoUs() / 1000);
+                    }, publishers));
+                }
+                CompletableFuture.allOf(publishing.toArray(CompletableFuture[]::new)).get();
+                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                // a stream's last window ends where its video does (to the frame, so allow one)
+                while (videoEndMs.entrySet().stream().anyMatch(e -> lastEnd.getOrDefault(e.getKey(), -1L) < e.getValue() - 100)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("captions of the last windows did not arrive within 10 minutes");
+                    }
+                    Thread.sleep(100);
+                }
+            } finally {
+                publishers.shutdownNow();
+            }
+            job.cancel().get();
+            List<Long> sorted = latencies.stream().sorted().toList();
+            Map<String, Object> line = line("live-load", live.sampling().sampler(), streams);
+            line.put("load", load);
+            line.put("delivery", live.delivery().toString());
+            line.put("latencyTargetMs", live.shedding().enabled() ? live.shedding().targetMs() : null);
+            line.put("seconds", seconds);
+            line.put("captions", sorted.size());
+            line.put("p50Ms", percentile(sorted, 0.50));
+            line.put("p95Ms", percentile(sorted, 0.95));
+            line.put("maxMs", sorted.isEmpty() ? null : sorted.get(sorted.size() - 1));
+            line.put("framesCaptioned", frames.sum());
+            line.put("shedShare", frames.sum() == 0 ? 0 : round((double) shedFrames.sum() / frames.sum()));
+            line.put("maxShedLevel", maxLevel.get());
+            line.put("captionsWithText", withText.sum());
+            out.write(line);
+            return new Latency(orZero(percentile(sorted, 0.50)), orZero(percentile(sorted, 0.95)));
+        }
+    }
+
     private static double orZero(Long value) {
         return value == null ? 0 : value;
     }
