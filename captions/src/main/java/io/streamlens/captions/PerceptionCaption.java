@@ -70,11 +70,11 @@ public final class PerceptionCaption {
         } else if (ShedFindings.textRead(window.frames())) {
             sentences.add("No text on screen."); // not said when load shedding kept every frame from the reader
         }
-        addIfAny(sentences, WindowFindings.soundSentence(window.words(), window.heard()));
+        addIfAny(sentences, WindowFindings.soundSentence(window.words(), window.heard(), window.speechNote()));
         return new Draft(String.join(" ", sentences), new Caption.Evidence(text, scenes, changesMs, window.frames().size(),
                 WindowFindings.speech(window), people, motion).withObjects(ObjectFindings.evidence(objects))
                 .withCarriedOver(window.frames().stream().filter(FrameAnalysis::carriedOver).map(f -> f.ptsUs() / 1000).toList())
-                .withShed(ShedFindings.of(window.frames())));
+                .withShed(ShedFindings.of(window.frames(), window.speechNote())));
     }
 
     private static void addIfAny(List<String> sentences, String sentence) {

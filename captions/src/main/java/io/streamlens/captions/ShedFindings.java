@@ -1,11 +1,14 @@
 package io.streamlens.captions;
 
+import io.streamlens.records.AudioSpan;
 import io.streamlens.records.Caption;
 import io.streamlens.records.FrameAnalysis;
 import io.streamlens.records.ShedWork;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -17,10 +20,14 @@ final class ShedFindings {
     private ShedFindings() {
     }
 
-    /** The window's shedding, or null when every frame had every model that runs. */
-    static Caption.Shed of(List<FrameAnalysis> frames) {
+    /** What the speech recogniser is called among what was left out. */
+    static final String SPEECH = "speech";
+
+    /** The window's shedding, or null when every frame had every model that runs and its speech was transcribed. */
+    static Caption.Shed of(List<FrameAnalysis> frames, String speechNote) {
         List<ShedWork> shed = frames.stream().map(FrameAnalysis::shed).filter(ShedWork::any).toList();
-        if (shed.isEmpty()) {
+        boolean untranscribed = speechNote.equals(AudioSpan.NOT_TRANSCRIBED);
+        if (shed.isEmpty() && !untranscribed) {
             return null;
         }
         // each frame lists its models in the order they are given up; the longest list leads
@@ -29,8 +36,17 @@ final class ShedFindings {
                 .forEach(w -> skipped.addAll(w.skipped()));
         int level = shed.stream().mapToInt(ShedWork::level).max().orElse(0);
         long behindMs = shed.stream().mapToLong(ShedWork::behindMs).max().orElse(0);
-        String why = String.format(java.util.Locale.ROOT, "the job ran %.1f s behind its streams, so %s %s left out of %d of %d frames",
-                behindMs / 1000.0, names(List.copyOf(skipped)), skipped.size() == 1 ? "was" : "were", shed.size(), frames.size());
+        List<String> parts = new ArrayList<>();
+        if (!shed.isEmpty()) {
+            parts.add(String.format(Locale.ROOT, "%s %s left out of %d of %d frames", names(List.copyOf(skipped)),
+                    skipped.size() == 1 ? "was" : "were", shed.size(), frames.size()));
+        }
+        if (untranscribed) {
+            skipped.add(SPEECH);
+            parts.add("speech was not transcribed");
+        }
+        String why = (behindMs > 0 ? String.format(Locale.ROOT, "the job ran %.1f s behind its streams, so ", behindMs / 1000.0)
+                : "the job ran behind its streams, so ") + String.join(", and ", parts);
         return new Caption.Shed(level, behindMs, shed.size(), List.copyOf(skipped), why);
     }
 

@@ -107,11 +107,18 @@ final class WindowFindings {
 
     /** The words spoken, or what the audio held instead when nobody spoke. */
     static String soundSentence(List<SpokenWord> words, String heard) {
+        return soundSentence(words, heard, "");
+    }
+
+    /** As {@link #soundSentence(List, String)}, with the window's speech note (why there are no words). */
+    static String soundSentence(List<SpokenWord> words, String heard, String note) {
         if (!words.isEmpty()) {
             return speechSentence(words);
         }
         return switch (heard) {
-            case AudioSpan.SPEECH -> "Someone speaks; the words are unclear.";
+            case AudioSpan.SPEECH -> note.equals(AudioSpan.NOT_TRANSCRIBED)
+                    ? "Someone speaks; not transcribed while the job caught up."
+                    : "Someone speaks; the words are unclear.";
             case AudioSpan.MUSIC_OR_NOISE -> "Music or noise, no speech.";
             case AudioSpan.SILENCE -> "Silence.";
             default -> "";

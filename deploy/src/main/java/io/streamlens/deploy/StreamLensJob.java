@@ -72,7 +72,7 @@ public final class StreamLensJob {
 
         SingleOutputStreamOperator<SampledSegment> sampled = segments
                 .keyBy(VideoSegment::streamId)
-                .process(new DecodeAndSample(options.sampling()))
+                .process(new DecodeAndSample(options.sampling(), options.effectiveShedding().activeTargetMs()))
                 .uid("decode-and-sample").name("DecodeAndSample").setParallelism(parallelism);
 
         SingleOutputStreamOperator<AnalysedSegment> analysed = AsyncDataStream
@@ -88,7 +88,8 @@ public final class StreamLensJob {
 
         SingleOutputStreamOperator<SegmentSpeech> speech = segments
                 .keyBy(VideoSegment::streamId)
-                .process(new TranscribeSpeech(models.perceives(Perception.SPEECH), options.windows().idleTimeout()))
+                .process(new TranscribeSpeech(models.perceives(Perception.SPEECH), options.windows().idleTimeout(), null,
+                        options.effectiveShedding().activeTargetMs()))
                 .uid("transcribe-speech").name("TranscribeSpeech").setParallelism(parallelism);
 
         SingleOutputStreamOperator<CaptionedWindow> captioned = tracked

@@ -35,10 +35,15 @@ public final class SegmentSampler implements AutoCloseable {
      * and decision of every frame) and {@code convert} (RGB at model size, sampled frames only).
      */
     public Outcome sample(VideoSegment segment, SamplerState state, Consumer<SampledFrame> out) {
+        return sample(segment, state, out, false);
+    }
+
+    /** As {@link #sample(VideoSegment, SamplerState, Consumer)}; {@code keyframesOnly} decodes only keyframes whatever the sampler. */
+    public Outcome sample(VideoSegment segment, SamplerState state, Consumer<SampledFrame> out, boolean keyframesOnly) {
         long started = StageClock.start();
         long[] insideNanos = {0, 0}; // sampling, conversion
         try {
-            return sample(segment, state, out, insideNanos);
+            return sample(segment, state, out, insideNanos, keyframesOnly || sampler.spec().kind() == SamplerSpec.Kind.KEYFRAMES);
         } finally {
             StageClock.addNanos("decode", System.nanoTime() - started - insideNanos[0] - insideNanos[1]);
             StageClock.addNanos("sample", insideNanos[0]);
@@ -46,11 +51,11 @@ public final class SegmentSampler implements AutoCloseable {
         }
     }
 
-    private Outcome sample(VideoSegment segment, SamplerState state, Consumer<SampledFrame> out, long[] insideNanos) {
+    private Outcome sample(VideoSegment segment, SamplerState state, Consumer<SampledFrame> out, long[] insideNanos,
+                           boolean keyframesOnly) {
         SamplerState[] current = {state};
         int[] decoded = {0};
         long[] lastTwo = {segment.startUs(), segment.startUs()};
-        boolean keyframesOnly = sampler.spec().kind() == SamplerSpec.Kind.KEYFRAMES;
         try {
             decoder.decode(segment, keyframesOnly, frame -> {
                 decoded[0]++;

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param frames the sampled frames, in presentation order
  * @param arrivedAtMs when the segment reached Kafka (its record's timestamp, epoch ms), from which
  *     a live job sees how far behind its streams it runs; {@link #ARRIVAL_UNKNOWN} when not known
+ * @param shedBetweenKeyframes whether a live job running behind its streams decoded only the
+ *     segment's keyframes, so its frames were sampled from those alone
  */
 public record SampledSegment(String streamId, long seq, long startUs, long endUs, boolean last, String source,
-                             List<SampledFrame> frames, long arrivedAtMs) {
+                             List<SampledFrame> frames, long arrivedAtMs, boolean shedBetweenKeyframes) {
     /** {@link #arrivedAtMs} of a segment that came without a timestamp (tests, files read directly). */
     public static final long ARRIVAL_UNKNOWN = -1;
 
@@ -35,11 +37,11 @@ public record SampledSegment(String streamId, long seq, long startUs, long endUs
     /** A segment whose arrival is not known. */
     public SampledSegment(String streamId, long seq, long startUs, long endUs, boolean last, String source,
                           List<SampledFrame> frames) {
-        this(streamId, seq, startUs, endUs, last, source, frames, ARRIVAL_UNKNOWN);
+        this(streamId, seq, startUs, endUs, last, source, frames, ARRIVAL_UNKNOWN, false);
     }
 
     /** The same segment with other frames (a subset of its own). */
     public SampledSegment withFrames(List<SampledFrame> value) {
-        return new SampledSegment(streamId, seq, startUs, endUs, last, source, value, arrivedAtMs);
+        return new SampledSegment(streamId, seq, startUs, endUs, last, source, value, arrivedAtMs, shedBetweenKeyframes);
     }
 }

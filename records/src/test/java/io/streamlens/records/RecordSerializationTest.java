@@ -28,7 +28,7 @@ class RecordSerializationTest {
     void sampledSegmentCrossesOperatorsWithoutKryo() throws Exception {
         SampledFrame frame = new SampledFrame("city", 2, 1_500_000, 4, 0.75, 0.02, 1, 1, new byte[] {1, 2, 3});
         SampledSegment segment = new SampledSegment("city", 2, 1_000_000, 3_000_000, true, "city.mpg", java.util.List.of(frame, frame),
-                1_796_000_000_123L);
+                1_796_000_000_123L, true);
         assertThat(roundTrip(SampledSegment.class, segment)).isEqualTo(segment);
         assertThat(roundTrip(SampledSegment.class, segment).arrivedAtMs()).isEqualTo(1_796_000_000_123L);
     }

@@ -1,5 +1,7 @@
 package io.streamlens.sampler.flink;
 
+import io.streamlens.records.BacklogLevel;
+import io.streamlens.records.BusyShare;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
@@ -26,26 +28,42 @@ import org.apache.flink.util.OutputTag;
  * continues across segments, restarts and rescaling. A segment that cannot be decoded becomes a
  * dead letter and an empty {@link SampledSegment}, so the stream's time still advances. A stream's
  * state is cleared after its last segment. The segment's Kafka timestamp (Flink's record timestamp,
- * kept by the operators before this one) travels on as its arrival time.
+ * kept by the operators before this one) travels on as its arrival time; in a live job, segments
+ * that waited too long for the decoder are decoded keyframes only until it has caught up
+ * ({@link BacklogLevel}), the cheapest way to stay live when decoding is what falls behind.
  */
 public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, SampledSegment> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("decode-dead-letters") {
     };
 
     private final SamplingOptions options;
+    private final long latencyTargetMs;
     private transient SegmentSampler sampler;
+    private transient BacklogLevel backlog;
+    private transient BusyShare busy;
     private transient ValueState<SamplerState> state;
     private transient Counter framesDecoded;
     private transient Counter framesSampled;
 
     public DecodeAndSample(SamplingOptions options) {
+        this(options, 0);
+    }
+
+    /**
+     * @param latencyTargetMs a live job's target: a segment that waited longer than this since its
+     *     arrival before decoding is decoded keyframes only until the decoder has caught up (0: never)
+     */
+    public DecodeAndSample(SamplingOptions options, long latencyTargetMs) {
         this.options = options;
+        this.latencyTargetMs = latencyTargetMs;
     }
 
     @Override
     public void open(OpenContext context) {
         Uninterruptible.loadFfmpeg();
         sampler = new SegmentSampler(options.sampler(), options.frameSize(), options.decoderThreads());
+        backlog = new BacklogLevel(latencyTargetMs, 1, System::currentTimeMillis);
+        busy = new BusyShare(System::currentTimeMillis);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("sampler", SamplerState.class));
         MetricGroup metrics = StreamLensMetrics.of(getRuntimeContext());
         framesDecoded = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_DECODED);
@@ -56,14 +74,22 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
     public void processElement(VideoSegment segment, Context ctx, Collector<SampledSegment> out) throws Exception {
         SamplerState before = state.value();
         List<SampledFrame> frames = new ArrayList<>();
-        SegmentSampler.Outcome outcome = sampler.sample(segment, before == null ? SamplerState.initial() : before, frames::add);
+        long arrivedAtMs = ctx.timestamp() == null ? SampledSegment.ARRIVAL_UNKNOWN : ctx.timestamp();
+        boolean keyframesOnly = backlog.observe(segment.streamId(), arrivedAtMs, busy.share()) > 0;
+        busy.begin();
+        SegmentSampler.Outcome outcome;
+        try {
+            outcome = sampler.sample(segment, before == null ? SamplerState.initial() : before, frames::add, keyframesOnly);
+        } finally {
+            busy.end();
+        }
         framesDecoded.inc(outcome.framesDecoded());
         framesSampled.inc(frames.size());
         outcome.failure().ifPresent(e -> ctx.output(DEAD_LETTERS,
                 DeadLetter.of(segment.streamId(), segment.seq(), segment.source(), e.reason(), e.getMessage())));
         out.collect(new SampledSegment(segment.streamId(), segment.seq(), segment.startUs(),
-                Math.max(segment.startUs(), outcome.endUs()), segment.last(), segment.source(), frames,
-                ctx.timestamp() == null ? SampledSegment.ARRIVAL_UNKNOWN : ctx.timestamp()));
+                Math.max(segment.startUs(), outcome.endUs()), segment.last(), segment.source(), frames, arrivedAtMs,
+                keyframesOnly));
         if (segment.last()) {
             state.clear();
         } else {

@@ -204,7 +204,7 @@ public final class FrameAnalyser implements AutoCloseable {
             case EXPRESSIONS -> expressions != null;
             case POSTURE -> poses != null;
             case VISION_ENCODER -> encoder != null;
-            default -> false;
+            default -> true; // not one of the models (the decoder's shedding): kept as it came
         }).toList();
         return given.isEmpty() ? ShedWork.NONE : new ShedWork(shed.level(), shed.behindMs(), given);
     }

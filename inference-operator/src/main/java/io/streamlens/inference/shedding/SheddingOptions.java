@@ -21,6 +21,11 @@ public record SheddingOptions(boolean enabled, long targetMs) implements Seriali
         }
     }
 
+    /** The target when shedding is on, else 0 (the operators' own way of saying never). */
+    public long activeTargetMs() {
+        return enabled ? targetMs : 0;
+    }
+
     /** Shedding to keep analysis within {@code seconds} of arrival; 0 turns it off. */
     public static SheddingOptions targetSeconds(double seconds) {
         if (!(seconds >= 0) || seconds > 3600) {

@@ -64,14 +64,26 @@ public final class VoicedTranscriber {
 
     /** Hears a segment's audio (chunks in order, at least one) after a stream's voice state. */
     public Heard hear(VadState state, List<PcmChunk> chunks) {
+        return hear(state, chunks, true);
+    }
+
+    /**
+     * As {@link #hear(VadState, List)}; without {@code transcribe} (a live job behind its streams)
+     * only the voice activity listens: what the recogniser had is finalised, its voiced audio is
+     * not recognised, and caption windows need not wait for words that will not come.
+     */
+    public Heard hear(VadState state, List<PcmChunk> chunks, boolean transcribe) {
         List<Word> words = new ArrayList<>();
+        if (!transcribe && transcriber.pendingUs() > 0) {
+            words.addAll(transcriber.flush());
+        }
         List<VoicedSpan> spans = new ArrayList<>();
         long recognisedUs = 0;
         VadStep step = null;
         for (PcmChunk chunk : chunks) {
             step = vad.accept(state, chunk);
             state = step.state();
-            recognisedUs += recognise(step, words);
+            recognisedUs += transcribe ? recognise(step, words) : 0;
             spans.addAll(step.closed());
             if (!state.speaking() && transcriber.pendingUs() > 0 && chunk.endUs() - transcriber.endUs() >= FINALISE_AFTER_US) {
                 words.addAll(transcriber.flush());
@@ -81,7 +93,7 @@ public final class VoicedTranscriber {
         long fromUs = chunks.get(0).startUs();
         long toUs = chunks.get(chunks.size() - 1).endUs();
         AudioKind kind = AudioKind.of(fromUs, toUs, spans, Loudness.rmsDbfs(chunks, fromUs, toUs));
-        return new Heard(words, kind, heardUntilUs(state, toUs), recognisedUs, state);
+        return new Heard(words, kind, transcribe ? heardUntilUs(state, toUs) : toUs + END_SLACK_US, recognisedUs, state);
     }
 
     /** The stream's audio has ended: an open span closes and everything heard is finalised. */

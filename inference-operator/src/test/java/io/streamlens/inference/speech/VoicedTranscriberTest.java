@@ -53,6 +53,11 @@ class VoicedTranscriberTest {
     }
 
     static Run hear(short[] audio) {
+        return hear(audio, segment -> true);
+    }
+
+    /** As {@link #hear(short[])}, transcribing only the segments (by index) {@code transcribe} allows. */
+    static Run hear(short[] audio, java.util.function.IntPredicate transcribe) {
         List<Word> words = new ArrayList<>();
         List<AudioKind> kinds = new ArrayList<>();
         List<Long> heardUntil = new ArrayList<>();
@@ -60,8 +65,10 @@ class VoicedTranscriberTest {
         try (StreamTranscriber transcriber = new StreamTranscriber(speech)) {
             VoicedTranscriber ears = new VoicedTranscriber(new VoiceActivity(vad, VadSettings.RECOGNITION), transcriber);
             VadState state = VadState.initial();
-            for (PcmChunk segment : VoiceClips.chunks(audio, 0, SEGMENT)) {
-                VoicedTranscriber.Heard heard = ears.hear(state, List.of(segment));
+            List<PcmChunk> segments = VoiceClips.chunks(audio, 0, SEGMENT);
+            for (int i = 0; i < segments.size(); i++) {
+                PcmChunk segment = segments.get(i);
+                VoicedTranscriber.Heard heard = ears.hear(state, List.of(segment), transcribe.test(i));
                 state = heard.state();
                 words.addAll(heard.words());
                 kinds.add(heard.kind());
@@ -140,5 +147,21 @@ class VoicedTranscriberTest {
             words.addAll(ears.finish(state));
         }
         assertThat(SpeechClips.wordErrorRate(SENTENCE + " " + SENTENCE, SpeechClips.texts(words))).isLessThanOrEqualTo(0.35);
+    }
+
+    @Test
+    void aJobBehindItsStreamsHearsThatSomeoneSpeaksWithoutRecognisingOrHoldingWindowsBack() {
+        Run shed = hear(sentence, segment -> false);
+        assertThat(shed.recognisedUs()).isZero();
+        assertThat(shed.words()).isEmpty();
+        assertThat(shed.kinds()).contains(AudioKind.SPEECH);
+        List<PcmChunk> segments = VoiceClips.chunks(sentence, 0, SEGMENT);
+        for (int i = 0; i < segments.size(); i++) {
+            assertThat(shed.heardUntilUs().get(i)).as("segment %d waits for no words", i)
+                    .isGreaterThanOrEqualTo(segments.get(i).endUs());
+        }
+
+        Run caughtUp = hear(sentence, segment -> segment > 0);
+        assertThat(caughtUp.recognisedUs()).as("transcription resumes once the job has caught up").isPositive();
     }
 }

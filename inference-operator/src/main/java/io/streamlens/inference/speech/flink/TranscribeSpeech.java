@@ -13,6 +13,9 @@ import io.streamlens.inference.voice.VadSettings;
 import io.streamlens.inference.voice.VadState;
 import io.streamlens.inference.voice.VoiceActivity;
 import io.streamlens.records.AudioSpan;
+import io.streamlens.records.BacklogLevel;
+import io.streamlens.records.BusyShare;
+import io.streamlens.records.SampledSegment;
 import io.streamlens.records.SegmentSpeech;
 import io.streamlens.records.SpokenWord;
 import io.streamlens.records.StreamLensMetrics;
@@ -43,12 +46,14 @@ import org.apache.flink.util.Collector;
  * and the audio the recogniser has not finished with are kept in RocksDB, so after a restore the
  * stream goes on mid-utterance and no word is lost. One record comes out per segment, also when
  * there is nothing to hear, so the caption windows always know how far the stream's speech is
- * complete.
+ * complete. A live job whose speech falls behind its streams stops transcribing (speech is the last
+ * thing it gives up) until it has caught up; the caption then says someone spoke, not what.
  */
 public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment, SegmentSpeech> {
     private final boolean enabled;
     private final long idleTimeoutMs;
     private final String modelCache;
+    private final long latencyTargetMs;
     private transient SpeechModel model;
     private transient SharedModels.Handle<SileroVad> vadModel;
     private transient VoiceActivity voiceActivity;
@@ -58,6 +63,8 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
     private transient ValueState<VadState> voice;
     private transient ValueState<Long> idleTimer;
     private transient RealTimeFactor realTime;
+    private transient BacklogLevel backlog;
+    private transient BusyShare busy;
 
     /** @param enabled false to report "speech recognition off" for every segment without decoding audio */
     public TranscribeSpeech(boolean enabled, Duration idleTimeout) {
@@ -66,9 +73,19 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
 
     /** @param modelCache where the speech model is unpacked, or null for {@link ModelCache#defaultRoot()} */
     public TranscribeSpeech(boolean enabled, Duration idleTimeout, String modelCache) {
+        this(enabled, idleTimeout, modelCache, 0);
+    }
+
+    /**
+     * @param latencyTargetMs a live job's target: while segments reach this operator later than
+     *     this after their arrival and it is the busy one, voiced audio is not transcribed (voice
+     *     activity still says what the audio held); 0: always transcribed
+     */
+    public TranscribeSpeech(boolean enabled, Duration idleTimeout, String modelCache, long latencyTargetMs) {
         this.enabled = enabled;
         this.idleTimeoutMs = idleTimeout.toMillis();
         this.modelCache = modelCache;
+        this.latencyTargetMs = latencyTargetMs;
     }
 
     @Override
@@ -78,6 +95,8 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         voice = getRuntimeContext().getState(new ValueStateDescriptor<>("voice-activity", VadState.class));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("speech-idle-timer", Types.LONG));
         realTime = new RealTimeFactor(32);
+        backlog = new BacklogLevel(latencyTargetMs, 1, System::currentTimeMillis);
+        busy = new BusyShare(System::currentTimeMillis);
         StreamLensMetrics.of(getRuntimeContext()).gauge(StreamLensMetrics.SPEECH_REAL_TIME_FACTOR, realTime::value);
         if (enabled) {
             Uninterruptible.loadFfmpeg();
@@ -109,8 +128,16 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         }
         VoicedTranscriber ears = new VoicedTranscriber(voiceActivity, transcriber);
         VadState state = voice.value() == null ? VadState.initial() : voice.value();
+        long arrivedAtMs = ctx.timestamp() == null ? SampledSegment.ARRIVAL_UNKNOWN : ctx.timestamp();
+        boolean transcribe = backlog.observe(stream, arrivedAtMs, busy.share()) == 0;
         long listening = System.nanoTime();
-        Listened listened = listen(segment, ears, state);
+        busy.begin();
+        Listened listened;
+        try {
+            listened = listen(segment, ears, state, transcribe);
+        } finally {
+            busy.end();
+        }
         long listenedNanos = System.nanoTime() - listening;
         // segments without audio say nothing of the recogniser's speed
         listened.audio().forEach(heard -> realTime.heard(heard.endUs() - heard.startUs(), listenedNanos));
@@ -137,7 +164,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         }
     }
 
-    private Listened listen(VideoSegment segment, VoicedTranscriber ears, VadState state) {
+    private Listened listen(VideoSegment segment, VoicedTranscriber ears, VadState state, boolean transcribe) {
         SegmentAudio audio;
         try {
             audio = decoder.decode(segment);
@@ -151,9 +178,10 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         if (chunks.isEmpty()) {
             return Listened.nothing(state, "no audio in this segment");
         }
-        VoicedTranscriber.Heard heard = ears.hear(state, chunks);
+        VoicedTranscriber.Heard heard = ears.hear(state, chunks, transcribe);
         AudioSpan span = new AudioSpan(chunks.get(0).startUs(), chunks.get(chunks.size() - 1).endUs(), heard.kind().label);
-        return new Listened(heard.words(), List.of(span), heard.heardUntilUs(), heard.state(), "");
+        String note = transcribe || !heard.kind().label.equals(AudioSpan.SPEECH) ? "" : AudioSpan.NOT_TRANSCRIBED;
+        return new Listened(heard.words(), List.of(span), heard.heardUntilUs(), heard.state(), note);
     }
 
     /** A stream gone quiet: its recogniser and saved audio are dropped, as its caption windows are. */
