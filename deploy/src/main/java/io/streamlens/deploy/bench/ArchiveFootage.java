@@ -93,7 +93,14 @@ final class ArchiveFootage {
      * streams of real footage ({@code bench pipeline --load}), and returns them.
      */
     static List<Path> eachFor(Path folder, long seconds) throws Exception {
-        return write(folder, part -> seconds * 1_000_000L);
+        if (Files.isRegularFile(folder.resolve(".complete"))) {
+            try (var files = Files.list(folder)) {
+                return files.filter(f -> f.toString().endsWith("-looped.mkv")).sorted().toList();
+            }
+        }
+        List<Path> files = write(folder, part -> seconds * 1_000_000L);
+        Files.createFile(folder.resolve(".complete"));
+        return files.stream().sorted().toList(); // as a second call lists them
     }
 
     private static List<Path> write(Path folder, java.util.function.ToLongFunction<Part> lengthUs) throws Exception {

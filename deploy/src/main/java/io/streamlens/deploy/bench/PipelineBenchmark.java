@@ -44,6 +44,9 @@ final class PipelineBenchmark {
     /** Segments of the generated live clips: a keyframe every second, cut every 2 s. */
     private static final long SEGMENT_MS = 2000;
 
+    /** Under load: once no caption has come for this long after the streams ended, the run is over. */
+    private static final Duration QUIET = Duration.ofSeconds(20);
+
     private final JsonLines out;
     private final JobOptions options;
 
@@ -226,8 +229,8 @@ final class PipelineBenchmark {
      * ({@code clockP50Ms}, {@code clockP95Ms}; this adds the wait for the segment, as long as
      * the source's keyframe spacing makes it). The line says how much work was shed (the share of
      * captioned frames some model skipped, and the highest level) and how evenly: the lowest and
-     * highest p95 of any one stream. A job still behind three times the streams' length after they
-     * ended is measured on what it captioned by then ({@code complete: false}).
+     * highest p95 of any one stream. {@code complete} says whether every stream's last window came
+     * (within three times the streams' length after they ended, and while captions still came).
      */
     Latency overload(int streams, long seconds, String load, Path work) throws Exception {
         List<Path> footage = ArchiveFootage.eachFor(work.resolve("footage-" + seconds + "s"), seconds);
@@ -260,8 +263,16 @@ final class PipelineBenchmark {
                 // a stream's last window ends where its video does (to the frame, so allow one); a job
                 // that falls ever further behind is measured on what it captioned within the grace time
                 long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(120, seconds * 3)).toNanos();
+                int captioned = -1;
+                long quietSince = System.nanoTime();
+                // a stream whose last segment was decoded keyframes only ends its last window at its last
+                // keyframe, so the run also ends once captions have stopped coming for QUIET
                 while (!(complete = videoEndMs.entrySet().stream().allMatch(e -> lastEnd.getOrDefault(e.getKey(), -1L) >= e.getValue() - 100))
-                        && System.nanoTime() < deadline) {
+                        && System.nanoTime() < deadline && System.nanoTime() - quietSince < QUIET.toNanos()) {
+                    if (arrived.size() != captioned) {
+                        captioned = arrived.size();
+                        quietSince = System.nanoTime();
+                    }
                     Thread.sleep(100);
                 }
             } finally {

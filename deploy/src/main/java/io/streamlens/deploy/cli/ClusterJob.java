@@ -1,5 +1,6 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.sampler.JavaCppMemory;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.JobOptions;
@@ -53,6 +54,7 @@ public final class ClusterJob implements Callable<Integer> {
 
     /** Never exits the JVM: in application mode this main runs inside the JobManager. */
     public static void main(String[] args) throws Exception {
+        JavaCppMemory.allowBeyondHeap(); // before anything touches JavaCPP, which reads its limits once
         ClusterJob command = new ClusterJob();
         CommandLine line = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
         CommandLine.ParseResult parsed = line.parseArgs(args);

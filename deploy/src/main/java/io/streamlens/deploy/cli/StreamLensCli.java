@@ -1,5 +1,6 @@
 package io.streamlens.deploy.cli;
 
+import io.streamlens.sampler.JavaCppMemory;
 import io.streamlens.deploy.bench.BenchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -12,6 +13,7 @@ import picocli.CommandLine;
 public final class StreamLensCli {
 
     public static void main(String[] args) {
+        JavaCppMemory.allowBeyondHeap(); // before anything touches JavaCPP, which reads its limits once
         System.exit(commandLine().execute(args));
     }
 
