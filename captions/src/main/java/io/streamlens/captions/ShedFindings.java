@@ -26,7 +26,7 @@ final class ShedFindings {
     /** The window's shedding, or null when every frame had every model that runs and its speech was transcribed. */
     static Caption.Shed of(List<FrameAnalysis> frames, String speechNote) {
         List<ShedWork> shed = frames.stream().map(FrameAnalysis::shed).filter(ShedWork::any).toList();
-        boolean untranscribed = speechNote.equals(AudioSpan.NOT_TRANSCRIBED);
+        boolean untranscribed = speechNote.equals(AudioSpan.NOT_TRANSCRIBED) || speechNote.equals(AudioSpan.NOT_LISTENED);
         if (shed.isEmpty() && !untranscribed) {
             return null;
         }
@@ -43,7 +43,7 @@ final class ShedFindings {
         }
         if (untranscribed) {
             skipped.add(SPEECH);
-            parts.add("speech was not transcribed");
+            parts.add(speechNote.equals(AudioSpan.NOT_LISTENED) ? "the audio was not listened to" : "speech was not transcribed");
         }
         String why = (behindMs > 0 ? String.format(Locale.ROOT, "the job ran %.1f s behind its streams, so ", behindMs / 1000.0)
                 : "the job ran behind its streams, so ") + String.join(", and ", parts);

@@ -27,6 +27,8 @@ class ShedFindingsTest {
                 + "and speech was not transcribed");
 
         assertThat(ShedFindings.of(List.of(frame(0)), "no speech heard")).isNull();
+        assertThat(ShedFindings.of(List.of(frame(0)), AudioSpan.NOT_LISTENED).why())
+                .isEqualTo("the job ran behind its streams, so the audio was not listened to");
         assertThat(WindowFindings.soundSentence(List.of(), AudioSpan.SPEECH, AudioSpan.NOT_TRANSCRIBED))
                 .isEqualTo("Someone speaks; not transcribed while the job caught up.");
         assertThat(WindowFindings.soundSentence(List.of(), AudioSpan.SPEECH, "")).isEqualTo("Someone speaks; the words are unclear.");

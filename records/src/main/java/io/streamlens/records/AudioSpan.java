@@ -16,6 +16,8 @@ public record AudioSpan(long startUs, long endUs, String kind) {
     public static final String NO_AUDIO = "no audio track";
     /** The speech note of a segment whose voiced audio a live job behind its streams did not transcribe. */
     public static final String NOT_TRANSCRIBED = "speech not transcribed: the job was behind its streams";
+    /** The speech note of a segment whose audio a live job behind its streams did not listen to at all. */
+    public static final String NOT_LISTENED = "audio not listened to: the job was behind its streams";
 
     /** Strongest first: a window with any speech is speech, else any sound is music or noise. */
     private static final List<String> PRECEDENCE = List.of(SPEECH, MUSIC_OR_NOISE, SILENCE);

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param arrivedAtMs when the segment reached Kafka (its record's timestamp, epoch ms), from which
  *     a live job sees how far behind its streams it runs; {@link #ARRIVAL_UNKNOWN} when not known
  * @param shedBetweenKeyframes whether a live job running behind its streams decoded only the
- *     segment's keyframes, so its frames were sampled from those alone
+ *     segment's keyframes, so its frames were sampled from those alone, or did not decode it at all
  */
 public record SampledSegment(String streamId, long seq, long startUs, long endUs, boolean last, String source,
                              List<SampledFrame> frames, long arrivedAtMs, boolean shedBetweenKeyframes) {

@@ -29,12 +29,17 @@ import org.apache.flink.util.OutputTag;
  * dead letter and an empty {@link SampledSegment}, so the stream's time still advances. A stream's
  * state is cleared after its last segment. The segment's Kafka timestamp (Flink's record timestamp,
  * kept by the operators before this one) travels on as its arrival time; in a live job, segments
- * that waited too long for the decoder are decoded keyframes only until it has caught up
- * ({@link BacklogLevel}), the cheapest way to stay live when decoding is what falls behind.
+ * that waited too long for the decoder are decoded keyframes only, and if that is not enough
+ * every other segment of each stream is not opened at all, until it has caught up
+ * ({@link BacklogLevel}): opening and probing a segment costs as much as decoding its keyframes.
  */
 public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, SampledSegment> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("decode-dead-letters") {
     };
+
+    /** The decoder's shedding levels: 1 decodes keyframes only, 2 also leaves every other segment of a stream unopened. */
+    static final int KEYFRAMES_ONLY = 1;
+    static final int SKIP_ALTERNATE_SEGMENTS = 2;
 
     private final SamplingOptions options;
     private final long latencyTargetMs;
@@ -62,7 +67,7 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
     public void open(OpenContext context) {
         Uninterruptible.loadFfmpeg();
         sampler = new SegmentSampler(options.sampler(), options.frameSize(), options.decoderThreads());
-        backlog = new BacklogLevel(latencyTargetMs, 1, System::currentTimeMillis);
+        backlog = new BacklogLevel(latencyTargetMs, SKIP_ALTERNATE_SEGMENTS, System::currentTimeMillis);
         busy = new BusyShare(System::currentTimeMillis);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("sampler", SamplerState.class));
         MetricGroup metrics = StreamLensMetrics.of(getRuntimeContext());
@@ -75,7 +80,14 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
         SamplerState before = state.value();
         List<SampledFrame> frames = new ArrayList<>();
         long arrivedAtMs = ctx.timestamp() == null ? SampledSegment.ARRIVAL_UNKNOWN : ctx.timestamp();
-        boolean keyframesOnly = backlog.observe(segment.streamId(), arrivedAtMs, busy.share()) > 0;
+        int shed = backlog.observe(segment.streamId(), arrivedAtMs, busy.share());
+        if (shed >= SKIP_ALTERNATE_SEGMENTS && segment.seq() % 2 == 1 && !segment.last()) {
+            // not even opened: the stream's time moves on with its next segment
+            out.collect(new SampledSegment(segment.streamId(), segment.seq(), segment.startUs(), segment.startUs(), false,
+                    segment.source(), List.of(), arrivedAtMs, true));
+            return;
+        }
+        boolean keyframesOnly = shed >= KEYFRAMES_ONLY;
         busy.begin();
         SegmentSampler.Outcome outcome;
         try {

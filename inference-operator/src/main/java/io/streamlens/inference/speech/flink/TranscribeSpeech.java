@@ -47,9 +47,14 @@ import org.apache.flink.util.Collector;
  * stream goes on mid-utterance and no word is lost. One record comes out per segment, also when
  * there is nothing to hear, so the caption windows always know how far the stream's speech is
  * complete. A live job whose speech falls behind its streams stops transcribing (speech is the last
- * thing it gives up) until it has caught up; the caption then says someone spoke, not what.
+ * thing it gives up), then, if still behind, stops decoding the audio, until it has caught up; the
+ * caption then says someone spoke but not what, or nothing of the sound, and its evidence why.
  */
 public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment, SegmentSpeech> {
+    /** The speech operator's shedding levels: 1 stops transcribing, 2 stops decoding and hearing the audio at all. */
+    static final int NOT_TRANSCRIBED = 1;
+    static final int NOT_LISTENED = 2;
+
     private final boolean enabled;
     private final long idleTimeoutMs;
     private final String modelCache;
@@ -95,7 +100,7 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         voice = getRuntimeContext().getState(new ValueStateDescriptor<>("voice-activity", VadState.class));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("speech-idle-timer", Types.LONG));
         realTime = new RealTimeFactor(32);
-        backlog = new BacklogLevel(latencyTargetMs, 1, System::currentTimeMillis);
+        backlog = new BacklogLevel(latencyTargetMs, NOT_LISTENED, System::currentTimeMillis);
         busy = new BusyShare(System::currentTimeMillis);
         StreamLensMetrics.of(getRuntimeContext()).gauge(StreamLensMetrics.SPEECH_REAL_TIME_FACTOR, realTime::value);
         if (enabled) {
@@ -129,12 +134,13 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         VoicedTranscriber ears = new VoicedTranscriber(voiceActivity, transcriber);
         VadState state = voice.value() == null ? VadState.initial() : voice.value();
         long arrivedAtMs = ctx.timestamp() == null ? SampledSegment.ARRIVAL_UNKNOWN : ctx.timestamp();
-        boolean transcribe = backlog.observe(stream, arrivedAtMs, busy.share()) == 0;
+        int shed = backlog.observe(stream, arrivedAtMs, busy.share());
         long listening = System.nanoTime();
         busy.begin();
         Listened listened;
         try {
-            listened = listen(segment, ears, state, transcribe);
+            listened = shed >= NOT_LISTENED && !segment.last() ? Listened.nothing(state, AudioSpan.NOT_LISTENED)
+                    : listen(segment, ears, state, shed < NOT_TRANSCRIBED);
         } finally {
             busy.end();
         }
