@@ -26,7 +26,7 @@ public final class StreamLensMetrics {
     public static final String FRAMES_SKIPPED = "framesSkipped";
     /** Frames a live job running behind its streams analysed with fewer models (load shedding). */
     public static final String FRAMES_SHED = "framesShed";
-    /** How hard a subtask sheds now: 0 (every model) to 5 (none but colours, motion and speech). */
+    /** How hard an operator's subtask sheds now: AnalyseFrames 0 (every model) to 5 (no model); DecodeAndSample 0 to 2; TranscribeSpeech 0 to 2. */
     public static final String SHED_LEVEL = "shedLevel";
     /** Key of the per-model group (label {@code model}) holding {@link #MODEL_TIME_MS}. */
     public static final String MODEL = "model";

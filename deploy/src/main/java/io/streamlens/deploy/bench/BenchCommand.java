@@ -3,6 +3,7 @@ package io.streamlens.deploy.bench;
 import io.streamlens.captions.Perception;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.cli.ClusterJob;
+import io.streamlens.deploy.cli.DurationConverter;
 import io.streamlens.deploy.cli.JobFlags;
 import io.streamlens.inference.shedding.SheddingOptions;
 import io.streamlens.deploy.cluster.FlinkRest;
@@ -186,6 +187,10 @@ public final class BenchCommand {
                 description = "with --load: how many real-time streams the machine carries at full quality (default: ${DEFAULT-VALUE})")
         int capacity;
 
+        @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
+                description = "with --load: the job's checkpoint interval, as run's (default: ${DEFAULT-VALUE})")
+        Duration checkpointInterval;
+
         @Option(names = "--unshed", description = "with --load: also run the highest load with shedding off, for comparison")
         boolean unshed;
 
@@ -230,12 +235,12 @@ public final class BenchCommand {
             if (!loads.isEmpty()) {
                 Path work = Files.createTempDirectory("streamlens-bench");
                 for (int load : loads) {
-                    bench.overload(load * capacity, seconds, load + "x", work);
+                    bench.overload(load * capacity, seconds, load + "x", checkpointInterval, work);
                 }
                 if (unshed) {
                     int highest = loads.stream().mapToInt(Integer::intValue).max().orElseThrow();
                     JobOptions off = job.toOptions().toBuilder().shedding(SheddingOptions.OFF).build();
-                    new PipelineBenchmark(OUT, off).overload(highest * capacity, seconds, highest + "x", work);
+                    new PipelineBenchmark(OUT, off).overload(highest * capacity, seconds, highest + "x", checkpointInterval, work);
                 }
             } else if (!skipLive) {
                 Path work = Files.createTempDirectory("streamlens-bench");

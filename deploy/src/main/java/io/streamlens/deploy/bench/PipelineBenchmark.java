@@ -232,7 +232,7 @@ final class PipelineBenchmark {
      * highest p95 of any one stream. {@code complete} says whether every stream's last window came
      * (within three times the streams' length after they ended, and while captions still came).
      */
-    Latency overload(int streams, long seconds, String load, Path work) throws Exception {
+    Latency overload(int streams, long seconds, String load, Duration checkpointInterval, Path work) throws Exception {
         List<Path> footage = ArchiveFootage.eachFor(work.resolve("footage-" + seconds + "s"), seconds);
         record Arrived(Caption caption, long atMs) {
         }
@@ -241,7 +241,7 @@ final class PipelineBenchmark {
             Map<String, Long> videoEndMs = new ConcurrentHashMap<>();
             Map<String, Long> lastEnd = new ConcurrentHashMap<>();
             List<Arrived> arrived = new CopyOnWriteArrayList<>();
-            JobClient job = local.startLive(options, Duration.ofSeconds(1));
+            JobClient job = local.startLive(options, checkpointInterval);
             boolean complete;
             java.util.concurrent.ExecutorService publishers = java.util.concurrent.Executors.newFixedThreadPool(streams);
             try (CaptionTail tail = new CaptionTail(local.kafka(), c -> {
@@ -309,6 +309,7 @@ final class PipelineBenchmark {
             Map<String, Object> line = line("live-load", options.sampling().sampler(), streams);
             line.put("load", load);
             line.put("delivery", options.delivery().toString());
+            line.put("checkpointSeconds", checkpointInterval.toMillis() / 1000.0);
             line.put("latencyTargetMs", options.shedding().enabled() ? options.shedding().targetMs() : null);
             line.put("seconds", seconds);
             line.put("captions", measured.size());

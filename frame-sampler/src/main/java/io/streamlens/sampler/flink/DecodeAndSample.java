@@ -17,6 +17,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -73,6 +74,7 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
         MetricGroup metrics = StreamLensMetrics.of(getRuntimeContext());
         framesDecoded = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_DECODED);
         framesSampled = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_SAMPLED);
+        metrics.gauge(StreamLensMetrics.SHED_LEVEL, (Gauge<Integer>) backlog::level);
     }
 
     @Override
