@@ -49,8 +49,9 @@ class LoadSheddingITCase {
         SampleClip.write(clip, shots, 640, 360, 25, 25);
         JobOptions options = JobOptions.builder().parallelism(1)
                 .models(ModelOptions.DEFAULT.withPerception(EnumSet.of(Perception.TEXT, Perception.OBJECTS)))
-                .sampling(SamplingOptions.DEFAULT.withSampler(SamplerSpec.uniform(2)))
-                .carryOver(CarryOverOptions.OFF) // every frame to the models: they are busy whatever the pictures
+                .sampling(SamplingOptions.DEFAULT.withSampler(SamplerSpec.uniform(4)))
+                // 120 frames, every one to the models: busy for seconds even on a machine several times faster
+                .carryOver(CarryOverOptions.OFF)
                 .shedding(SheddingOptions.targetSeconds(0.001)).build();
         List<Caption> captions = new CopyOnWriteArrayList<>();
         try (LocalPipeline local = LocalPipeline.start()) {

@@ -1,6 +1,5 @@
 package io.streamlens.records;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -34,12 +33,7 @@ public final class BacklogLevel {
     private final long targetMs;
     private final int maxLevel;
     private final LongSupplier clockMs;
-    private final Map<String, Delay> delays = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Delay> eldest) {
-            return size() > MAX_STREAMS;
-        }
-    };
+    private final Map<String, Delay> delays = LeastRecentlyUsed.map(MAX_STREAMS);
     private int level;
     private long changedAtMs = Long.MIN_VALUE / 2;
     private long behindMs;

@@ -1,21 +1,21 @@
 package io.streamlens.deploy.cli;
 
-import io.streamlens.sampler.JavaCppMemory;
 import io.streamlens.deploy.FlinkEnvironments;
 import io.streamlens.deploy.JobInputs;
 import io.streamlens.deploy.JobOptions;
 import io.streamlens.deploy.StandardOutputs;
 import io.streamlens.deploy.StreamLensJob;
 import io.streamlens.records.KafkaClientConfig;
+import io.streamlens.sampler.JavaCppMemory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * The main class of {@code streamlens-job.jar}: the job as a stock Flink cluster runs it, with

@@ -1,9 +1,9 @@
 package io.streamlens.deploy.cli;
 
-import io.streamlens.sampler.JavaCppMemory;
 import io.streamlens.deploy.bench.BenchCommand;
-import picocli.CommandLine.Command;
+import io.streamlens.sampler.JavaCppMemory;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code ./streamlens}: turns video into text people and programs can use. */
 @Command(name = "streamlens", mixinStandardHelpOptions = true, version = "StreamLens 0.1.0",

@@ -1,5 +1,6 @@
 package io.streamlens.deploy.view;
 
+import io.streamlens.records.LeastRecentlyUsed;
 import io.streamlens.records.SegmentContainer;
 import io.streamlens.records.SegmentPart;
 import io.streamlens.records.VideoSegment;
@@ -34,12 +35,7 @@ public final class LiveSegments {
 
     private final LinkedHashMap<String, TreeMap<Long, VideoSegment>> streams = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, Pending> pending = new HashMap<>();
-    private final Map<String, Fmp4Remux.Playable> remuxed = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Fmp4Remux.Playable> eldest) {
-            return size() > SEGMENTS_PER_STREAM * 4;
-        }
-    };
+    private final Map<String, Fmp4Remux.Playable> remuxed = LeastRecentlyUsed.map(SEGMENTS_PER_STREAM * 4);
     private final Consumer<SegmentInfo> onSegment;
     private long pendingBytes;
 

@@ -2,11 +2,11 @@ package io.streamlens.inference.analysis;
 
 import io.streamlens.records.AnalysedSegment;
 import io.streamlens.records.FrameAnalysis;
+import io.streamlens.records.LeastRecentlyUsed;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
 import io.streamlens.records.StageClock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,12 +33,7 @@ public final class CarryOverAnalyser implements AutoCloseable {
 
     private final FrameAnalyser analyser;
     private final CarryOverOptions options;
-    private final Map<String, Analysed> lastAnalysed = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Analysed> eldest) {
-            return size() > MAX_STREAMS;
-        }
-    };
+    private final Map<String, Analysed> lastAnalysed = LeastRecentlyUsed.map(MAX_STREAMS);
 
     public CarryOverAnalyser(FrameAnalyser analyser, CarryOverOptions options) {
         this.analyser = analyser;

@@ -3,12 +3,12 @@ package io.streamlens.inference.shedding;
 import io.streamlens.inference.analysis.ShedPlanner;
 import io.streamlens.records.BacklogLevel;
 import io.streamlens.records.BusyShare;
+import io.streamlens.records.LeastRecentlyUsed;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
 import io.streamlens.records.ShedWork;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,12 +32,7 @@ public final class LoadShedder implements ShedPlanner {
     private final SheddingOptions options;
     private final BacklogLevel backlog;
     private final BusyShare busy;
-    private final Map<String, Long> lastTextUs = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > BacklogLevel.MAX_STREAMS;
-        }
-    };
+    private final Map<String, Long> lastTextUs = LeastRecentlyUsed.map(BacklogLevel.MAX_STREAMS);
 
     public LoadShedder(SheddingOptions options, LongSupplier clockMs) {
         this.options = options;
