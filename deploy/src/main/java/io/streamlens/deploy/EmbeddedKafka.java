@@ -39,8 +39,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker on {@code port} (0 picks a free one), keeping its logs in {@code dataDir}. */
     public static EmbeddedKafka start(int port, Path dataDir) throws IOException {
-        int brokerPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        int[] free = freePorts(2);
+        int brokerPort = port == 0 ? free[0] : port;
+        int controllerPort = free[1] == brokerPort ? free[0] : free[1];
         Files.createDirectories(dataDir);
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
@@ -115,9 +116,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * Distinct free ports: the sockets stay open until all are picked, or the system may hand the
+     * same port out twice (it did: broker and controller on one port, and the broker refused to start).
+     */
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 
