@@ -33,6 +33,7 @@ public final class BacklogLevel {
     private final long targetMs;
     private final int maxLevel;
     private final LongSupplier clockMs;
+    private final BusyShare busy;
     private final Map<String, Delay> delays = LeastRecentlyUsed.map(MAX_STREAMS);
     private int level;
     private long changedAtMs = Long.MIN_VALUE / 2;
@@ -46,6 +47,22 @@ public final class BacklogLevel {
         this.targetMs = targetMs;
         this.maxLevel = maxLevel;
         this.clockMs = clockMs;
+        this.busy = new BusyShare(clockMs);
+    }
+
+    /** The arrival of a record whose Flink timestamp (its Kafka timestamp) is {@code recordTimestamp}, which may be absent. */
+    public static long arrivalOf(Long recordTimestamp) {
+        return recordTimestamp == null ? SampledSegment.ARRIVAL_UNKNOWN : recordTimestamp;
+    }
+
+    /** The operator has taken a segment in hand (for how busy it is: {@link BusyShare}). */
+    public void workBegins() {
+        busy.begin();
+    }
+
+    /** The operator is done with a segment it took in hand. */
+    public void workEnds() {
+        busy.end();
     }
 
     public synchronized int level() {
@@ -63,10 +80,15 @@ public final class BacklogLevel {
 
     /**
      * A segment of {@code streamId} that arrived at {@code arrivedAtMs} ({@link SampledSegment#ARRIVAL_UNKNOWN}:
-     * not known, ignored) has got this far now, with the operator busy {@code busyShare} of the
-     * time lately; returns the level after it.
+     * not known, ignored) has got this far now; returns the level after it, with the operator as
+     * busy as its {@link #workBegins}/{@link #workEnds} say.
      */
-    public synchronized int observe(String streamId, long arrivedAtMs, double busyShare) {
+    public int observe(String streamId, long arrivedAtMs) {
+        return observe(streamId, arrivedAtMs, busy.share());
+    }
+
+    /** As {@link #observe(String, long)}, with the operator busy {@code busyShare} of the time lately. */
+    synchronized int observe(String streamId, long arrivedAtMs, double busyShare) {
         if (targetMs <= 0 || arrivedAtMs == SampledSegment.ARRIVAL_UNKNOWN) {
             return level;
         }

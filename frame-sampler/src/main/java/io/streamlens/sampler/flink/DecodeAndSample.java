@@ -1,7 +1,6 @@
 package io.streamlens.sampler.flink;
 
 import io.streamlens.records.BacklogLevel;
-import io.streamlens.records.BusyShare;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
@@ -46,7 +45,6 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
     private final long latencyTargetMs;
     private transient SegmentSampler sampler;
     private transient BacklogLevel backlog;
-    private transient BusyShare busy;
     private transient ValueState<SamplerState> state;
     private transient Counter framesDecoded;
     private transient Counter framesSampled;
@@ -69,7 +67,6 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
         Uninterruptible.loadFfmpeg();
         sampler = new SegmentSampler(options.sampler(), options.frameSize(), options.decoderThreads());
         backlog = new BacklogLevel(latencyTargetMs, SKIP_ALTERNATE_SEGMENTS, System::currentTimeMillis);
-        busy = new BusyShare(System::currentTimeMillis);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("sampler", SamplerState.class));
         MetricGroup metrics = StreamLensMetrics.of(getRuntimeContext());
         framesDecoded = StreamLensMetrics.counter(metrics, StreamLensMetrics.FRAMES_DECODED);
@@ -81,8 +78,8 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
     public void processElement(VideoSegment segment, Context ctx, Collector<SampledSegment> out) throws Exception {
         SamplerState before = state.value();
         List<SampledFrame> frames = new ArrayList<>();
-        long arrivedAtMs = ctx.timestamp() == null ? SampledSegment.ARRIVAL_UNKNOWN : ctx.timestamp();
-        int shed = backlog.observe(segment.streamId(), arrivedAtMs, busy.share());
+        long arrivedAtMs = BacklogLevel.arrivalOf(ctx.timestamp());
+        int shed = backlog.observe(segment.streamId(), arrivedAtMs);
         if (shed >= SKIP_ALTERNATE_SEGMENTS && segment.seq() % 2 == 1 && !segment.last()) {
             // not even opened: the stream's time moves on with its next segment
             out.collect(new SampledSegment(segment.streamId(), segment.seq(), segment.startUs(), segment.startUs(), false,
@@ -90,12 +87,12 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
             return;
         }
         boolean keyframesOnly = shed >= KEYFRAMES_ONLY;
-        busy.begin();
+        backlog.workBegins();
         SegmentSampler.Outcome outcome;
         try {
             outcome = sampler.sample(segment, before == null ? SamplerState.initial() : before, frames::add, keyframesOnly);
         } finally {
-            busy.end();
+            backlog.workEnds();
         }
         framesDecoded.inc(outcome.framesDecoded());
         framesSampled.inc(frames.size());

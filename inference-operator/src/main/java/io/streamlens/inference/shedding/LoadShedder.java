@@ -1,8 +1,8 @@
 package io.streamlens.inference.shedding;
 
+import io.streamlens.inference.analysis.FrameAnalyser;
 import io.streamlens.inference.analysis.ShedPlanner;
 import io.streamlens.records.BacklogLevel;
-import io.streamlens.records.BusyShare;
 import io.streamlens.records.LeastRecentlyUsed;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
@@ -29,15 +29,11 @@ public final class LoadShedder implements ShedPlanner {
     /** What a frame went without when its segment was decoded keyframes only. */
     public static final String BETWEEN_KEYFRAMES = "frames between keyframes";
 
-    private final SheddingOptions options;
     private final BacklogLevel backlog;
-    private final BusyShare busy;
     private final Map<String, Long> lastTextUs = LeastRecentlyUsed.map(BacklogLevel.MAX_STREAMS);
 
     public LoadShedder(SheddingOptions options, LongSupplier clockMs) {
-        this.options = options;
         this.backlog = new BacklogLevel(options.activeTargetMs(), ShedLevel.MAX, clockMs);
-        this.busy = new BusyShare(clockMs);
     }
 
     public LoadShedder(SheddingOptions options) {
@@ -56,9 +52,9 @@ public final class LoadShedder implements ShedPlanner {
     /** The models a segment's frames do without at the current level; nothing when shedding is off. */
     @Override
     public synchronized Function<SampledFrame, ShedWork> plan(SampledSegment segment) {
-        busy.begin(); // until finished(): the models have this segment in hand
-        int level = backlog.level();
-        if (!options.enabled() || level == 0 && !segment.shedBetweenKeyframes()) {
+        backlog.workBegins(); // until finished(): the models have this segment in hand
+        int level = backlog.level(); // always 0 when shedding is off: its backlog has no target
+        if (level == 0 && !segment.shedBetweenKeyframes()) {
             return frame -> ShedWork.NONE;
         }
         ShedLevel shed = ShedLevel.of(level);
@@ -70,7 +66,7 @@ public final class LoadShedder implements ShedPlanner {
             }
             skipped.addAll(shed.skipped());
             if (shed.textEveryUs() > 0 && !readsText(segment.streamId(), frame.ptsUs(), shed.textEveryUs())) {
-                skipped.add(ShedLevel.TEXT);
+                skipped.add(FrameAnalyser.TEXT);
             }
             plan.put(frame, new ShedWork(level, backlog.behindMs(), skipped));
         }
@@ -92,7 +88,7 @@ public final class LoadShedder implements ShedPlanner {
 
     /** A segment of {@code streamId} that arrived at {@code arrivedAtMs}, planned before, is done with the models now. */
     public void finished(String streamId, long arrivedAtMs) {
-        busy.end();
-        backlog.observe(streamId, arrivedAtMs, busy.share());
+        backlog.workEnds();
+        backlog.observe(streamId, arrivedAtMs);
     }
 }

@@ -1,6 +1,11 @@
 package io.streamlens.inference.shedding;
 
-import io.streamlens.inference.analysis.FrameAnalyser;
+import static io.streamlens.inference.analysis.FrameAnalyser.EXPRESSIONS;
+import static io.streamlens.inference.analysis.FrameAnalyser.FACES;
+import static io.streamlens.inference.analysis.FrameAnalyser.OBJECTS;
+import static io.streamlens.inference.analysis.FrameAnalyser.POSTURE;
+import static io.streamlens.inference.analysis.FrameAnalyser.TEXT;
+
 import java.util.List;
 
 /**
@@ -14,12 +19,6 @@ import java.util.List;
  *     text is read (0: every frame's)
  */
 record ShedLevel(List<String> skipped, long textEveryUs) {
-    static final String POSTURE = FrameAnalyser.POSTURE;
-    static final String EXPRESSIONS = FrameAnalyser.EXPRESSIONS;
-    static final String FACES = FrameAnalyser.FACES;
-    static final String OBJECTS = FrameAnalyser.OBJECTS;
-    static final String TEXT = FrameAnalyser.TEXT;
-
     static final List<ShedLevel> LEVELS = List.of(
             new ShedLevel(List.of(), 0),
             new ShedLevel(List.of(POSTURE, EXPRESSIONS), 0),

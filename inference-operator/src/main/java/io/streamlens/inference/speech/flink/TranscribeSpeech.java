@@ -14,8 +14,6 @@ import io.streamlens.inference.voice.VadState;
 import io.streamlens.inference.voice.VoiceActivity;
 import io.streamlens.records.AudioSpan;
 import io.streamlens.records.BacklogLevel;
-import io.streamlens.records.BusyShare;
-import io.streamlens.records.SampledSegment;
 import io.streamlens.records.SegmentSpeech;
 import io.streamlens.records.SpokenWord;
 import io.streamlens.records.StreamLensMetrics;
@@ -70,7 +68,6 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
     private transient ValueState<Long> idleTimer;
     private transient RealTimeFactor realTime;
     private transient BacklogLevel backlog;
-    private transient BusyShare busy;
 
     /** @param enabled false to report "speech recognition off" for every segment without decoding audio */
     public TranscribeSpeech(boolean enabled, Duration idleTimeout) {
@@ -102,7 +99,6 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("speech-idle-timer", Types.LONG));
         realTime = new RealTimeFactor(32);
         backlog = new BacklogLevel(latencyTargetMs, NOT_LISTENED, System::currentTimeMillis);
-        busy = new BusyShare(System::currentTimeMillis);
         StreamLensMetrics.of(getRuntimeContext()).gauge(StreamLensMetrics.SPEECH_REAL_TIME_FACTOR, realTime::value);
         if (enabled) {
             Uninterruptible.loadFfmpeg();
@@ -134,16 +130,15 @@ public class TranscribeSpeech extends KeyedProcessFunction<String, VideoSegment,
         }
         VoicedTranscriber ears = new VoicedTranscriber(voiceActivity, transcriber);
         VadState state = voice.value() == null ? VadState.initial() : voice.value();
-        long arrivedAtMs = ctx.timestamp() == null ? SampledSegment.ARRIVAL_UNKNOWN : ctx.timestamp();
-        int shed = backlog.observe(stream, arrivedAtMs, busy.share());
+        int shed = backlog.observe(stream, BacklogLevel.arrivalOf(ctx.timestamp()));
         long listening = System.nanoTime();
-        busy.begin();
+        backlog.workBegins();
         Listened listened;
         try {
             listened = shed >= NOT_LISTENED && !segment.last() ? Listened.nothing(state, AudioSpan.NOT_LISTENED)
                     : listen(segment, ears, state, shed < NOT_TRANSCRIBED);
         } finally {
-            busy.end();
+            backlog.workEnds();
         }
         long listenedNanos = System.nanoTime() - listening;
         // segments without audio say nothing of the recogniser's speed
