@@ -93,7 +93,9 @@ public final class BacklogLevel {
             return level;
         }
         long now = clockMs.getAsLong();
-        delays.put(streamId, new Delay(Math.min(MAX_BEHIND_MS, Math.max(0, now - arrivedAtMs)), now));
+        // clamped before subtracting: a forged Long.MIN_VALUE would otherwise overflow into "not behind"
+        long arrived = Math.min(now, Math.max(arrivedAtMs, now - MAX_BEHIND_MS));
+        delays.put(streamId, new Delay(now - arrived, now));
         behindMs = lowerMedianOfRecent(now);
         if (behindMs > targetMs && busyShare >= BUSY && level < maxLevel && now - changedAtMs >= RAISE_EVERY_MS) {
             level++;

@@ -93,6 +93,17 @@ class BacklogLevelTest {
     }
 
     @Test
+    void extremeForgedTimestampsCountAsADayBehindOrNoneAndNeverOverflow() {
+        BacklogLevel lone = backlog(5);
+        lone.observe("forger", Long.MIN_VALUE, BUSY);
+        assertThat(lone.behindMs()).isEqualTo(BacklogLevel.MAX_BEHIND_MS);
+        BacklogLevel future = backlog(5);
+        future.observe("forger", Long.MAX_VALUE, BUSY);
+        assertThat(future.behindMs()).isZero();
+        assertThat(future.level()).isZero();
+    }
+
+    @Test
     void withoutATargetItNeverSheds() {
         BacklogLevel backlog = new BacklogLevel(0, 3, now::get);
         for (int i = 0; i < 20; i++) {
