@@ -1,16 +1,23 @@
 package io.streamlens.sampler;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_POINT;
 
 import io.streamlens.records.DeadLetterReason;
 import io.streamlens.records.VideoSegment;
+import java.util.Map;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
  * Decodes segments from their bytes (no temporary files) with FFmpeg, the one place where
@@ -22,8 +29,9 @@ import org.bytedeco.javacv.FrameGrabber;
 public final class SegmentDecoder implements AutoCloseable {
     static final int THUMB_WIDTH = 64;
     static final int THUMB_HEIGHT = 36;
-    private static final String PROBE_DURATION_US = "200000";
-    private static final String PROBE_BYTES = "262144";
+    private static final long PROBE_DURATION_US = 200_000;
+    private static final long PROBE_BYTES = 256 * 1024;
+    private static final AVRational MICROSECONDS = new AVRational().num(1).den(1_000_000);
     /** A segment starts at a keyframe; no real GOP lasts hours, so a longer span is forged or broken time. */
     static final long MAX_SPAN_US = 6L * 3600 * 1_000_000;
 
@@ -66,61 +74,87 @@ public final class SegmentDecoder implements AutoCloseable {
     public int decode(VideoSegment segment, boolean keyframesOnly, FrameVisitor visitor) throws DecodeException {
         // A segment's codec parameters sit in its first packets (PMT, SPS, keyframe); probing further
         // would decode frames twice, which costs more than the decode itself in keyframe scans.
-        FFmpegFrameGrabber grabber = SegmentInput.grabber(segment, PROBE_DURATION_US, PROBE_BYTES);
-        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
-        grabber.setVideoOption("threads", Integer.toString(threads));
-        int frames = 0;
-        try {
-            try {
-                grabber.start();
-            } catch (FrameGrabber.Exception e) {
-                throw new DecodeException(DeadLetterReason.UNDECODABLE, "FFmpeg cannot open the segment as "
-                        + segment.container() + ": " + e.getMessage(), e);
-            }
-            if (grabber.getImageWidth() <= 0) {
+        try (SegmentInput input = SegmentInput.open(segment, PROBE_DURATION_US, PROBE_BYTES)) {
+            AVStream stream = input.firstStream(AVMEDIA_TYPE_VIDEO);
+            if (stream == null) {
                 throw new DecodeException(DeadLetterReason.UNDECODABLE, "the segment has no video stream", null);
             }
-            FrameLimits.check(grabber.getImageWidth(), grabber.getImageHeight());
-            long firstTimestamp = Long.MIN_VALUE;
-            Frame frame;
-            View view = new View();
-            while ((frame = grabber.grabFrame(false, true, true, keyframesOnly, false)) != null) {
-                if (frame.image == null || !(frame.opaque instanceof AVFrame picture)) {
-                    continue;
-                }
-                if (firstTimestamp == Long.MIN_VALUE) {
-                    firstTimestamp = frame.timestamp;
-                }
-                if (frame.timestamp < firstTimestamp) {
-                    continue; // leading frames of an open GOP belong to the previous segment
-                }
-                if (frame.timestamp - firstTimestamp > MAX_SPAN_US) {
-                    throw new DecodeException(DeadLetterReason.DAMAGED, "a frame's timestamp jumps "
-                            + (frame.timestamp - firstTimestamp) / 1_000_000 + " s past the segment's first frame;"
-                            + " the frames before it were kept", null);
-                }
-                FrameLimits.check(picture.width(), picture.height());
-                view.reset(picture, segment.startUs() + frame.timestamp - firstTimestamp, frame.keyFrame);
-                visitor.visit(view);
-                frames++;
+            if (stream.codecpar().width() > 0 || stream.codecpar().height() > 0) {
+                FrameLimits.check(stream.codecpar().width(), stream.codecpar().height()); // else each frame is checked
             }
-        } catch (DecodeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DecodeException(frames == 0 ? DeadLetterReason.UNDECODABLE : DeadLetterReason.DAMAGED,
-                    "decoding failed after " + frames + " frame(s): " + e.getMessage(), e);
-        } finally {
-            try {
-                grabber.release();
-            } catch (FrameGrabber.Exception ignored) {
-                // The segment's outcome is already decided; a failed release leaks nothing we reuse.
+            Pictures pictures = new Pictures(segment, stream.time_base(), keyframesOnly, visitor);
+            try (StreamDecoder decoder = StreamDecoder.open(stream, Map.of("threads", Integer.toString(threads),
+                            "max_pixels", Long.toString(FrameLimits.MAX_PIXELS)))
+                    .orElseThrow(() -> new DecodeException(DeadLetterReason.UNDECODABLE, "FFmpeg has no decoder for the "
+                            + avcodec_get_name(stream.codecpar().codec_id()).getString() + " video", null))) {
+                try {
+                    AVPacket packet;
+                    while ((packet = input.nextPacket()) != null) {
+                        // In keyframe mode the decoder never sees the packets between keyframes.
+                        if (packet.stream_index() == stream.index()
+                                && (!keyframesOnly || (packet.flags() & AV_PKT_FLAG_KEY) != 0)) {
+                            decoder.decode(packet, pictures);
+                        }
+                    }
+                    decoder.drain(pictures);
+                } catch (DecodeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new DecodeException(pictures.count == 0 ? DeadLetterReason.UNDECODABLE : DeadLetterReason.DAMAGED,
+                            "decoding failed after " + pictures.count + " frame(s): " + e.getMessage(), e);
+                }
             }
+            if (pictures.count == 0) {
+                throw new DecodeException(DeadLetterReason.UNDECODABLE,
+                        "no frame could be decoded from the segment's " + segment.bytes().length + " bytes", null);
+            }
+            return pictures.count;
         }
-        if (frames == 0) {
-            throw new DecodeException(DeadLetterReason.UNDECODABLE,
-                    "no frame could be decoded from the segment's " + segment.bytes().length + " bytes", null);
+    }
+
+    /** Places decoded pictures on the segment's timeline and shows them to the visitor. */
+    private final class Pictures implements StreamDecoder.FrameConsumer {
+        private final VideoSegment segment;
+        private final AVRational timeBase;
+        private final boolean keyframesOnly;
+        private final FrameVisitor visitor;
+        private final View view = new View();
+        private long firstUs = Long.MIN_VALUE;
+        private long lastUs;
+        int count;
+
+        Pictures(VideoSegment segment, AVRational timeBase, boolean keyframesOnly, FrameVisitor visitor) {
+            this.segment = segment;
+            this.timeBase = timeBase;
+            this.keyframesOnly = keyframesOnly;
+            this.visitor = visitor;
         }
-        return frames;
+
+        @Override
+        public void accept(AVFrame picture) throws Exception {
+            if (keyframesOnly && picture.pict_type() != AV_PICTURE_TYPE_I) {
+                return; // a keyframe packet can complete a frame that referred to dropped ones
+            }
+            long pts = picture.best_effort_timestamp();
+            // A frame without a timestamp plays where the one before it did; rescaling saturates, never overflows.
+            long atUs = pts == AV_NOPTS_VALUE ? lastUs : av_rescale_q(pts, timeBase, MICROSECONDS);
+            if (firstUs == Long.MIN_VALUE) {
+                firstUs = atUs;
+            }
+            if (atUs < firstUs) {
+                return; // leading frames of an open GOP belong to the previous segment
+            }
+            if (atUs - firstUs > MAX_SPAN_US) {
+                throw new DecodeException(DeadLetterReason.DAMAGED, "a frame's timestamp jumps "
+                        + (atUs - firstUs) / 1_000_000 + " s past the segment's first frame;"
+                        + " the frames before it were kept", null);
+            }
+            lastUs = atUs;
+            FrameLimits.check(picture.width(), picture.height());
+            view.reset(picture, segment.startUs() + atUs - firstUs, (picture.flags() & AVFrame.AV_FRAME_FLAG_KEY) != 0);
+            visitor.visit(view);
+            count++;
+        }
     }
 
     /** The one reused view handed to visitors. */

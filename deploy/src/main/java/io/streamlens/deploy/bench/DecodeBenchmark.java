@@ -1,24 +1,27 @@
 package io.streamlens.deploy.bench;
 
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+
 import io.streamlens.ingest.Segmenter;
 import io.streamlens.ingest.SegmenterOptions;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.FrameSize;
 import io.streamlens.sampler.SamplerSpec;
 import io.streamlens.sampler.SamplerState;
+import io.streamlens.sampler.SegmentInput;
 import io.streamlens.sampler.SegmentSampler;
-import java.io.ByteArrayInputStream;
+import io.streamlens.sampler.StreamDecoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 
 /**
  * {@code bench decode}: frames decoded and sampled per second through the decode+sample core,
  * next to FFmpeg's own single-thread decode rate (libavcodec through JavaCV, no pixel conversion)
- * on the same segments in the same run; plus how fast a file is published (segmented).
+ * on the same segments in the same run (through the same {@link SegmentInput}, so opening costs the same); plus how fast a file is published (segmented).
  */
 public final class DecodeBenchmark {
     private final JsonLines out;
@@ -79,20 +82,23 @@ public final class DecodeBenchmark {
     }
 
     /** FFmpeg alone: every frame decoded in its native format, one thread, nothing converted. */
-    private static int rawDecode(List<VideoSegment> segments) throws FrameGrabber.Exception {
-        int frames = 0;
+    private static int rawDecode(List<VideoSegment> segments) throws Exception {
+        int[] frames = {0};
         for (VideoSegment segment : segments) {
-            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(segment.bytes()), 0)) {
-                grabber.setFormat(segment.container());
-                grabber.setImageMode(FrameGrabber.ImageMode.RAW);
-                grabber.setVideoOption("threads", "1");
-                grabber.start();
-                while (grabber.grabFrame(false, true, false, false, false) != null) {
-                    frames++;
+            try (SegmentInput input = SegmentInput.open(segment, 200_000, 256 * 1024)) {
+                AVStream video = input.firstStream(AVMEDIA_TYPE_VIDEO);
+                try (StreamDecoder decoder = StreamDecoder.open(video, Map.of("threads", "1")).orElseThrow()) {
+                    AVPacket packet;
+                    while ((packet = input.nextPacket()) != null) {
+                        if (packet.stream_index() == video.index()) {
+                            decoder.decode(packet, frame -> frames[0]++);
+                        }
+                    }
+                    decoder.drain(frame -> frames[0]++);
                 }
             }
         }
-        return frames;
+        return frames[0];
     }
 
     /** {decoded, sampled} through StreamLens' decode+sample core. */

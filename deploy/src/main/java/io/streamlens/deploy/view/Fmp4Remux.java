@@ -3,6 +3,7 @@ package io.streamlens.deploy.view;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
@@ -11,6 +12,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open_dyn_buf;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
@@ -24,7 +26,6 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
  * The FFmpeg boundary of the viewer: one segment from {@code video.segments} remuxed, without
@@ -43,9 +44,9 @@ public final class Fmp4Remux {
 
     /** @throws Exception when the segment is not in an allowed container, does not parse, or holds no H.264 video */
     public static Playable remux(VideoSegment segment) throws Exception {
-        try (FFmpegFrameGrabber grabber = SegmentInput.grabber(segment, "2000000", "5000000")) {
-            grabber.start();
-            AVFormatContext input = grabber.getFormatContext();
+        try (SegmentInput segmentInput = SegmentInput.open(segment, 2_000_000, 5_000_000)) {
+            segmentInput.probeStreams(); // the MP4 muxer needs the picture size and the avcC from the SPS
+            AVFormatContext input = segmentInput.format();
             int[] outputIndex = new int[input.nb_streams()];
             Arrays.fill(outputIndex, -1);
             AVFormatContext output = new AVFormatContext(null);
@@ -67,7 +68,9 @@ public final class Fmp4Remux {
                     }
                 }
                 if (!video) {
-                    throw new IllegalArgumentException("video codec " + grabber.getVideoCodecName()
+                    AVStream other = segmentInput.firstStream(AVMEDIA_TYPE_VIDEO);
+                    throw new IllegalArgumentException("video codec " + (other == null ? "(none)"
+                            : avcodec_get_name(other.codecpar().codec_id()).getString())
                             + " cannot play in a browser; only H.264 segments can be watched live");
                 }
                 AVIOContext memory = new AVIOContext(null);
@@ -76,8 +79,9 @@ public final class Fmp4Remux {
                 // Fragments from the start and no index at the end: the file streams into a SourceBuffer.
                 av_dict_set(options, "movflags", "frag_keyframe+empty_moov+default_base_moof", 0);
                 check(avformat_write_header(output, options), "write the MP4 header");
-                for (AVPacket packet; (packet = grabber.grabPacket()) != null; ) {
-                    int out = outputIndex[packet.stream_index()];
+                for (AVPacket packet; (packet = segmentInput.nextPacket()) != null; ) {
+                    // MPEG-TS may announce a stream mid-segment, past the ones mapped above.
+                    int out = packet.stream_index() < outputIndex.length ? outputIndex[packet.stream_index()] : -1;
                     if (out < 0) {
                         continue;
                     }

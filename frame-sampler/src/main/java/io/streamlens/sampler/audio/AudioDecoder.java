@@ -1,9 +1,12 @@
 package io.streamlens.sampler.audio;
 
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import io.streamlens.records.AudioSpan;
 import io.streamlens.records.DeadLetterReason;
@@ -11,15 +14,15 @@ import io.streamlens.records.StageClock;
 import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.DecodeException;
 import io.streamlens.sampler.SegmentInput;
-import java.nio.ShortBuffer;
+import io.streamlens.sampler.StreamDecoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * Decodes a segment's audio track to 16 kHz mono 16-bit PCM (FFmpeg resamples and downmixes), the
@@ -39,8 +42,9 @@ public final class AudioDecoder {
     static final long MAX_JITTER_US = 40_000;
     // Audio parameters (sample rate, channels) sit in the first packets; see SegmentDecoder for why
     // probing stays short.
-    private static final String PROBE_DURATION_US = "500000";
-    private static final String PROBE_BYTES = "524288";
+    private static final long PROBE_DURATION_US = 500_000;
+    private static final long PROBE_BYTES = 512 * 1024;
+    private static final AVRational MICROSECONDS = new AVRational().num(1).den(1_000_000);
     /**
      * Compressed silence is a few bytes a frame, so a forged segment could decode to hours of PCM;
      * no GOP-aligned segment holds ten minutes.
@@ -66,101 +70,107 @@ public final class AudioDecoder {
     }
 
     private SegmentAudio decodeTimed(VideoSegment segment) throws DecodeException {
-        FFmpegFrameGrabber grabber = SegmentInput.grabber(segment, PROBE_DURATION_US, PROBE_BYTES);
-        grabber.setSampleRate(PcmChunk.SAMPLE_RATE);
-        grabber.setAudioChannels(1);
-        grabber.setSampleMode(FrameGrabber.SampleMode.SHORT);
-        Chunks chunks = null;
-        try {
-            try {
-                grabber.start();
-            } catch (FrameGrabber.Exception e) {
-                if (String.valueOf(e.getMessage()).contains("audio format or codec not found")) {
-                    return new SegmentAudio.Missing("the audio codec cannot be decoded here: " + e.getMessage());
-                }
-                throw new DecodeException(DeadLetterReason.UNDECODABLE, "FFmpeg cannot open the segment as "
-                        + segment.container() + ": " + e.getMessage(), e);
-            }
-            if (!grabber.hasAudio()) {
+        try (SegmentInput input = SegmentInput.open(segment, PROBE_DURATION_US, PROBE_BYTES)) {
+            AVStream audio = input.firstStream(AVMEDIA_TYPE_AUDIO);
+            if (audio == null) {
                 return new SegmentAudio.Missing(AudioSpan.NO_AUDIO);
             }
-            String codec = avcodec_get_name(grabber.getAudioCodec()).getString();
-            chunks = new Chunks(segment.startUs() - referenceUs(grabber));
-            Frame frame;
-            while ((frame = grabber.grabSamples()) != null) {
-                if (frame.samples != null && frame.samples.length > 0 && frame.samples[0] instanceof ShortBuffer pcm) {
-                    chunks.add(frame.timestamp, pcm);
+            String codec = avcodec_get_name(audio.codecpar().codec_id()).getString();
+            Optional<StreamDecoder> opened = StreamDecoder.open(audio, Map.of());
+            if (opened.isEmpty()) {
+                return new SegmentAudio.Missing("the " + codec + " audio codec cannot be decoded here");
+            }
+            AVStream video = input.firstStream(AVMEDIA_TYPE_VIDEO);
+            Reference reference = new Reference();
+            Chunks chunks = new Chunks();
+            try (StreamDecoder decoder = opened.get(); MonoResampler resampler = new MonoResampler()) {
+                StreamDecoder.FrameConsumer sound = frame -> {
+                    long pts = frame.best_effort_timestamp();
+                    chunks.add(pts == AV_NOPTS_VALUE ? chunks.endUs() : av_rescale_q(pts, audio.time_base(), MICROSECONDS),
+                            resampler.convert(frame));
                     if (chunks.samples() > MAX_SAMPLES) {
                         throw new DecodeException(DeadLetterReason.TOO_LARGE, "the segment's audio decodes to more than "
                                 + MAX_SAMPLES / PcmChunk.SAMPLE_RATE + " s of sound", null);
                     }
+                };
+                AVPacket packet;
+                while ((packet = input.nextPacket()) != null) {
+                    if (packet.stream_index() == audio.index()) {
+                        reference.sawAudio(packet, audio.time_base());
+                        decoder.decode(packet, sound);
+                    } else if (video != null && packet.stream_index() == video.index()) {
+                        reference.sawVideo(packet, video.time_base());
+                    }
                 }
+                decoder.drain(sound);
+            } catch (DecodeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new DecodeException(chunks.isEmpty() ? DeadLetterReason.UNDECODABLE : DeadLetterReason.DAMAGED,
+                        "audio decoding failed: " + e.getMessage(), e);
             }
             if (chunks.isEmpty()) {
                 throw new DecodeException(DeadLetterReason.UNDECODABLE,
                         "the " + codec + " audio track holds no decodable frame", null);
             }
-            return new SegmentAudio.Pcm(codec, chunks.finish());
-        } catch (DecodeException e) {
-            throw e;
-        } catch (Exception e) {
-            boolean none = chunks == null || chunks.isEmpty();
-            throw new DecodeException(none ? DeadLetterReason.UNDECODABLE : DeadLetterReason.DAMAGED,
-                    "audio decoding failed: " + e.getMessage(), e);
-        } finally {
-            try {
-                grabber.release();
-            } catch (FrameGrabber.Exception ignored) {
-                // The outcome is decided; a failed release leaks nothing we reuse.
-            }
+            return new SegmentAudio.Pcm(codec, chunks.finish(segment.startUs() - reference.us()));
         }
     }
 
     /**
      * The stream timestamp (µs) of the segment's first video packet, the keyframe that plays at
-     * {@code startUs}; MPEG-TS demuxing sets a stream's start time from its first packet. Without
-     * video, the first audio packet plays at {@code startUs}.
+     * {@code startUs}; without video, of its first audio packet. Packets give it, not the
+     * streams' {@code start_time}, which FFmpeg guesses differently with and without probing.
      */
-    private static long referenceUs(FFmpegFrameGrabber grabber) {
-        int[] streams = grabber.hasVideo()
-                ? new int[] {grabber.getVideoStream(), grabber.getAudioStream()}
-                : new int[] {grabber.getAudioStream()};
-        for (int index : streams) {
-            AVStream stream = grabber.getFormatContext().streams(index);
-            if (stream.start_time() != AV_NOPTS_VALUE) {
-                AVRational tb = stream.time_base();
-                return stream.start_time() * 1_000_000L * tb.num() / tb.den();
+    private static final class Reference {
+        private long videoUs = AV_NOPTS_VALUE;
+        private long audioUs = AV_NOPTS_VALUE;
+
+        void sawVideo(AVPacket packet, AVRational timeBase) {
+            if (videoUs == AV_NOPTS_VALUE && packet.pts() != AV_NOPTS_VALUE) {
+                videoUs = av_rescale_q(packet.pts(), timeBase, MICROSECONDS);
             }
         }
-        return 0;
+
+        void sawAudio(AVPacket packet, AVRational timeBase) {
+            if (audioUs == AV_NOPTS_VALUE && packet.pts() != AV_NOPTS_VALUE) {
+                audioUs = av_rescale_q(packet.pts(), timeBase, MICROSECONDS);
+            }
+        }
+
+        long us() {
+            return videoUs != AV_NOPTS_VALUE ? videoUs : audioUs != AV_NOPTS_VALUE ? audioUs : 0;
+        }
     }
 
-    /** Copies JavaCV's reused sample buffers into contiguous chunks, splitting where time jumps. */
+    /** Gathers the resampled frames into contiguous chunks, splitting where time jumps. */
     private static final class Chunks {
-        private final long offsetUs;
         private final List<PcmChunk> done = new ArrayList<>();
         private long startUs;
         private short[] buffer = new short[PcmChunk.SAMPLE_RATE * 2];
         private int length;
         private long flushedSamples;
+        private long endStreamUs;
 
-        Chunks(long offsetUs) {
-            this.offsetUs = offsetUs;
+        /** Where the last frame ended, in stream time: where a frame without a timestamp goes. */
+        long endUs() {
+            return endStreamUs;
         }
 
-        void add(long streamTimestampUs, ShortBuffer pcm) {
-            long atUs = streamTimestampUs + offsetUs;
+        void add(long streamTimestampUs, short[] pcm) {
+            endStreamUs = streamTimestampUs + PcmChunk.samplesToMicros(pcm.length);
+            long atUs = streamTimestampUs;
             if (length > 0 && Math.abs(atUs - (startUs + PcmChunk.samplesToMicros(length))) > MAX_JITTER_US) {
                 flush();
             }
             if (length == 0) {
                 startUs = atUs;
             }
-            int count = pcm.remaining();
+            int count = pcm.length;
             if (length + count > buffer.length) {
                 buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + count));
             }
-            pcm.duplicate().get(buffer, length, count);
+            System.arraycopy(pcm, 0, buffer, length, count);
             length += count;
         }
 
@@ -172,9 +182,10 @@ public final class AudioDecoder {
             return done.isEmpty() && length == 0;
         }
 
-        List<PcmChunk> finish() {
+        /** The chunks, moved from stream time onto the segment's timeline. */
+        List<PcmChunk> finish(long offsetUs) {
             flush();
-            return done;
+            return done.stream().map(c -> new PcmChunk(c.startUs() + offsetUs, c.samples())).toList();
         }
 
         private void flush() {
