@@ -71,7 +71,7 @@ public final class SegmentDecoder implements AutoCloseable {
      * @throws DecodeException when the bytes cannot be opened or hold no decodable frame; frames
      *     visited before a failure stay visited
      */
-    public int decode(VideoSegment segment, boolean keyframesOnly, FrameVisitor visitor) throws DecodeException {
+    public Decoded decode(VideoSegment segment, boolean keyframesOnly, FrameVisitor visitor) throws DecodeException {
         // A segment's codec parameters sit in its first packets (PMT, SPS, keyframe); probing further
         // would decode frames twice, which costs more than the decode itself in keyframe scans.
         try (SegmentInput input = SegmentInput.open(segment, PROBE_DURATION_US, PROBE_BYTES)) {
@@ -83,6 +83,7 @@ public final class SegmentDecoder implements AutoCloseable {
                 FrameLimits.check(stream.codecpar().width(), stream.codecpar().height()); // else each frame is checked
             }
             Pictures pictures = new Pictures(segment, stream.time_base(), keyframesOnly, visitor);
+            PacketSpan span = new PacketSpan(stream.time_base());
             try (StreamDecoder decoder = StreamDecoder.open(stream, Map.of("threads", Integer.toString(threads),
                             "max_pixels", Long.toString(FrameLimits.MAX_PIXELS)))
                     .orElseThrow(() -> new DecodeException(DeadLetterReason.UNDECODABLE, "FFmpeg has no decoder for the "
@@ -90,9 +91,12 @@ public final class SegmentDecoder implements AutoCloseable {
                 try {
                     AVPacket packet;
                     while ((packet = input.nextPacket()) != null) {
+                        if (packet.stream_index() != stream.index()) {
+                            continue;
+                        }
+                        span.add(packet);
                         // In keyframe mode the decoder never sees the packets between keyframes.
-                        if (packet.stream_index() == stream.index()
-                                && (!keyframesOnly || (packet.flags() & AV_PKT_FLAG_KEY) != 0)) {
+                        if (!keyframesOnly || (packet.flags() & AV_PKT_FLAG_KEY) != 0) {
                             decoder.decode(packet, pictures);
                         }
                     }
@@ -108,8 +112,51 @@ public final class SegmentDecoder implements AutoCloseable {
                 throw new DecodeException(DeadLetterReason.UNDECODABLE,
                         "no frame could be decoded from the segment's " + segment.bytes().length + " bytes", null);
             }
-            return pictures.count;
+            return new Decoded(pictures.count, timelineEnd(segment, span, pictures.firstUs));
         }
+    }
+
+    /**
+     * What decoding a segment gave.
+     *
+     * @param frames the number of frames shown to the visitor
+     * @param endUs where the segment's pictures end on the stream's timeline, from its packets
+     *     (also those not decoded), or {@code Long.MIN_VALUE} when they do not say
+     */
+    public record Decoded(int frames, long endUs) {
+    }
+
+    /**
+     * Where a segment's pictures end on the stream's timeline, read from its packets without
+     * decoding any: for a segment a live job behind its streams does not decode.
+     *
+     * @return the end, or {@code Long.MIN_VALUE} when the packets do not say
+     * @throws DecodeException when the bytes cannot be opened or hold no video
+     */
+    public static long endOf(VideoSegment segment) throws DecodeException {
+        try (SegmentInput input = SegmentInput.open(segment, PROBE_DURATION_US, PROBE_BYTES)) {
+            AVStream stream = input.firstStream(AVMEDIA_TYPE_VIDEO);
+            if (stream == null) {
+                throw new DecodeException(DeadLetterReason.UNDECODABLE, "the segment has no video stream", null);
+            }
+            PacketSpan span = new PacketSpan(stream.time_base());
+            for (AVPacket packet; (packet = input.nextPacket()) != null; ) {
+                if (packet.stream_index() == stream.index()) {
+                    span.add(packet);
+                }
+            }
+            return timelineEnd(segment, span, span.firstKeyUs());
+        }
+    }
+
+    /** The packets' end moved onto the timeline, where the picture at {@code zeroUs} (stream time) plays at startUs. */
+    private static long timelineEnd(VideoSegment segment, PacketSpan span, long zeroUs) {
+        long endUs = span.endUs();
+        if (endUs == AV_NOPTS_VALUE || zeroUs == AV_NOPTS_VALUE || zeroUs == Long.MIN_VALUE
+                || endUs <= zeroUs || endUs - zeroUs > MAX_SPAN_US) {
+            return Long.MIN_VALUE; // no timestamps, or forged ones: the frames' own times will do
+        }
+        return segment.startUs() + endUs - zeroUs;
     }
 
     /** Places decoded pictures on the segment's timeline and shows them to the visitor. */

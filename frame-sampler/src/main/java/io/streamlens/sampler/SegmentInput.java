@@ -118,19 +118,36 @@ public final class SegmentInput implements AutoCloseable {
     /**
      * The first stream of a media type ({@code AVMEDIA_TYPE_VIDEO}, …) that names a codec, or null.
      * The container's header names its streams' codecs, and the decoders read the rest (picture
-     * size, sample rate) from the packets; only when the header names no such stream does FFmpeg
-     * probe the first packets for it ({@code avformat_find_stream_info}), which decodes frames and
-     * would cost a keyframe scan twice its work.
+     * size, sample rate) from the packets; only when the header leaves streams unknown does FFmpeg
+     * probe the first packets ({@code avformat_find_stream_info}), which decodes frames and would
+     * cost a keyframe scan twice its work.
      *
      * @throws DecodeException ({@code undecodable}) when that probe fails
      */
     public AVStream firstStream(int mediaType) throws DecodeException {
         AVStream stream = named(mediaType);
-        if (stream == null && !probed) {
+        if (stream == null && !probed && headerLeavesStreamsUnknown()) {
             probeStreams();
             stream = named(mediaType);
         }
         return stream;
+    }
+
+    /**
+     * Whether the header names no stream at all, or one whose codec it does not say. Otherwise a
+     * kind of stream the header does not name is not there: a camera without a microphone must not
+     * cost a probe for sound on every segment.
+     */
+    private boolean headerLeavesStreamsUnknown() {
+        if (format.nb_streams() == 0) {
+            return true;
+        }
+        for (int i = 0; i < format.nb_streams(); i++) {
+            if (format.streams(i).codecpar().codec_id() == AV_CODEC_ID_NONE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -148,6 +165,11 @@ public final class SegmentInput implements AutoCloseable {
                         + container + ": no stream information (error " + found + ")", null);
             }
         }
+    }
+
+    /** Whether FFmpeg has probed the packets for stream parameters ({@link #probeStreams}). */
+    boolean probed() {
+        return probed;
     }
 
     /** How many inputs are open in the process: each holds native memory until closed. */

@@ -57,7 +57,7 @@ public final class SegmentSampler implements AutoCloseable {
         int[] decoded = {0};
         long[] lastTwo = {segment.startUs(), segment.startUs()};
         try {
-            decoder.decode(segment, keyframesOnly, frame -> {
+            SegmentDecoder.Decoded result = decoder.decode(segment, keyframesOnly, frame -> {
                 decoded[0]++;
                 lastTwo[0] = lastTwo[1];
                 lastTwo[1] = frame.ptsUs();
@@ -74,7 +74,10 @@ public final class SegmentSampler implements AutoCloseable {
                             decision.novelty(), decision.motion(), pixels.width(), pixels.height(), pixels.rgb()));
                 }
             });
-            return new Outcome(current[0], decoded[0], endOf(lastTwo), Optional.empty());
+            // The packets say where the pictures end, also those not decoded: keyframes only, the
+            // frames alone would put the end one keyframe interval after the last keyframe.
+            long endUs = result.endUs() != Long.MIN_VALUE ? result.endUs() : endOf(lastTwo);
+            return new Outcome(current[0], decoded[0], endUs, Optional.empty());
         } catch (DecodeException e) {
             return new Outcome(current[0], decoded[0], endOf(lastTwo), Optional.of(e));
         } finally {

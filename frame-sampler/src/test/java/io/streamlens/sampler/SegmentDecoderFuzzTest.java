@@ -33,8 +33,12 @@ class SegmentDecoderFuzzTest {
                     int frames = decoder.decode(mutated, random.nextBoolean(), frame -> {
                         frame.histogram();
                         assertThat(frame.pixels().rgb()).isNotEmpty();
-                    });
+                    }).frames();
                     assertThat(frames).isPositive();
+                    // read from packets alone (for segments a live job skips): a time on the segment's timeline or none
+                    long endUs = SegmentDecoder.endOf(mutated);
+                    assertThat(endUs == Long.MIN_VALUE || (endUs > 0 && endUs <= SegmentDecoder.MAX_SPAN_US))
+                            .as("end %d", endUs).isTrue();
                 } catch (DecodeException e) {
                     failures++;
                     assertThat(e.reason()).isIn(DeadLetterReason.UNDECODABLE, DeadLetterReason.DAMAGED,

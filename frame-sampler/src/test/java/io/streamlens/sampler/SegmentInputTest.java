@@ -59,8 +59,9 @@ class SegmentInputTest {
         VideoSegment segment = ClipFixtures.segments(dir, "streams", ClipFixtures.THREE_SHOTS).get(0);
         try (SegmentInput input = SegmentInput.open(segment, 200_000, 256 * 1024)) {
             assertThat(input.firstStream(AVMEDIA_TYPE_VIDEO)).isNotNull();
-            // The sample clip has no sound: asking for it probes the packets and still finds none.
+            // The clip has no sound, and its header says so: no stream of it, and no probe for one.
             assertThat(input.firstStream(AVMEDIA_TYPE_AUDIO)).isNull();
+            assertThat(input.probed()).isFalse();
         }
     }
 

@@ -1,9 +1,12 @@
 package io.streamlens.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.streamlens.ingest.SampleClip;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.VideoSegment;
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SegmentSamplerTest {
+    private static final long ONE_FRAME_US = 1_000_000L / ClipFixtures.FPS;
     @TempDir
     static Path dir;
     static List<VideoSegment> threeShots;
@@ -96,6 +100,28 @@ class SegmentSamplerTest {
             List<SampledFrame> frames = new ArrayList<>();
             assertThat(sampler.sample(good, failed.state(), frames::add).failure()).isEmpty();
             assertThat(frames).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aSegmentDecodedKeyframesOnlyOrNotAtAllEndsWhereItsPicturesDoNotAtItsLastKeyframe() throws Exception {
+        // 5.4 s at 25 fps, a keyframe every second, cut every 2 s: the last segment runs 4.0-5.4 s
+        // with keyframes at 4 and 5 s, so its frames alone would say it ends at 6 s
+        List<VideoSegment> segments = ClipFixtures.segments(dir, "ragged", List.of(
+                new SampleClip.Shot(Color.RED, "", 3.0), new SampleClip.Shot(Color.BLUE, "", 2.4)));
+        VideoSegment last = segments.get(segments.size() - 1);
+        try (SegmentSampler sampler = new SegmentSampler(SamplerSpec.uniform(1), new FrameSize(160), 1)) {
+            long full = sampler.sample(last, SamplerState.initial(), frame -> { }, false).endUs();
+            long keyframes = sampler.sample(last, SamplerState.initial(), frame -> { }, true).endUs();
+            assertThat(full).isCloseTo(5_400_000L, within(ONE_FRAME_US));
+            assertThat(keyframes).isEqualTo(full);
+        }
+        for (VideoSegment segment : segments) {
+            long decodedEnd;
+            try (SegmentSampler sampler = new SegmentSampler(SamplerSpec.uniform(1), new FrameSize(160), 1)) {
+                decodedEnd = sampler.sample(segment, SamplerState.initial(), frame -> { }, false).endUs();
+            }
+            assertThat(SegmentDecoder.endOf(segment)).as("segment %d", segment.seq()).isEqualTo(decodedEnd);
         }
     }
 }

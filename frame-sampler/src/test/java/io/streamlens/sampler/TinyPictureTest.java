@@ -77,7 +77,7 @@ class TinyPictureTest {
                         int frames = decoder.decode(segment, false, frame -> {
                             frame.histogram();
                             assertThat(frame.pixels().rgb()).isNotEmpty();
-                        });
+                        }).frames();
                         assertThat(frames).as("%dx%d", size[0], size[1]).isPositive();
                         decoded++;
                     }

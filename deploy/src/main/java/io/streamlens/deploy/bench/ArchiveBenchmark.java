@@ -6,7 +6,6 @@ import io.streamlens.deploy.cli.LocalPipeline;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
 import io.streamlens.records.StageClock;
 import io.streamlens.records.StreamIds;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,7 +46,7 @@ final class ArchiveBenchmark {
         line.put("parallelism", options.parallelism());
 
         StageClock.reset();
-        long cpu0 = processCpuNanos();
+        long cpu0 = Timing.processCpuNanos();
         long t0 = System.nanoTime();
         double videoSeconds;
         double publishSeconds;
@@ -59,7 +58,7 @@ final class ArchiveBenchmark {
             local.run(options, null, false, false);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        double coresBusy = (processCpuNanos() - cpu0) / 1e9 / wall;
+        double coresBusy = (Timing.processCpuNanos() - cpu0) / 1e9 / wall;
         Map<String, Long> counts = StageClock.counts();
         Map<String, Double> stages = new LinkedHashMap<>();
         StageClock.seconds().forEach((stage, seconds) -> stages.put(stage, round(seconds)));
@@ -127,10 +126,6 @@ final class ArchiveBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             return new Decoded(frames, seconds, Math.min(lengthUs, Math.max(lastUs, 1)), lengthUs);
         }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double round(double v) {

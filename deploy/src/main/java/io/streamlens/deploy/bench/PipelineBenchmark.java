@@ -14,6 +14,7 @@ import io.streamlens.ingest.SegmentPublisher.PublishOptions;
 import io.streamlens.ingest.SegmentPublisher.PublishReport;
 import io.streamlens.records.Alert;
 import io.streamlens.records.Caption;
+import io.streamlens.records.StageClock;
 import io.streamlens.records.StreamIds;
 import io.streamlens.records.Topics;
 import io.streamlens.sampler.SamplerSpec;
@@ -243,6 +244,8 @@ final class PipelineBenchmark {
             List<Arrived> arrived = new CopyOnWriteArrayList<>();
             JobClient job = local.startLive(options, checkpointInterval);
             boolean complete;
+            long cpu0;
+            long wall0;
             java.util.concurrent.ExecutorService publishers = java.util.concurrent.Executors.newFixedThreadPool(streams);
             try (CaptionTail tail = new CaptionTail(local.kafka(), c -> {
                 arrived.add(new Arrived(c, System.currentTimeMillis()));
@@ -250,6 +253,9 @@ final class PipelineBenchmark {
             });
                  SegmentPublisher publisher = new SegmentPublisher(local.kafka(), PublishOptions.defaults().withRealtime(true))) {
                 warmUp(local, SampleMedia.file(SampleMedia.COCKATOO), lastEnd);
+                StageClock.reset();
+                cpu0 = Timing.processCpuNanos();
+                wall0 = System.nanoTime();
                 List<CompletableFuture<Void>> publishing = new ArrayList<>();
                 for (int i = 0; i < streams; i++) {
                     String id = "load-" + i;
@@ -278,12 +284,19 @@ final class PipelineBenchmark {
             } finally {
                 publishers.shutdownNow();
             }
+            double coresBusy = (Timing.processCpuNanos() - cpu0) / (double) (System.nanoTime() - wall0);
+            Map<String, Double> stageSeconds = new java.util.TreeMap<>();
+            StageClock.seconds().forEach((stage, busy) -> stageSeconds.put(stage, round(busy)));
             job.cancel().get();
             SegmentArrivals segments = SegmentArrivals.read(local.kafka());
             List<Arrived> measured = arrived.stream().filter(a -> wallStart.containsKey(a.caption().streamId())).toList();
             List<Long> sinceArrival = new ArrayList<>();
             List<Long> behindClock = new ArrayList<>();
             Map<String, List<Long>> byStream = new java.util.TreeMap<>();
+            // Is the latency a start-up transient or the steady state? p95 of the captions arriving in each 20 s.
+            Map<Long, List<Long>> byArrival = new java.util.TreeMap<>();
+            List<Long> shedBehind = new ArrayList<>();
+            long firstStart = wallStart.values().stream().mapToLong(Long::longValue).min().orElse(0);
             long frames = 0;
             long shedFrames = 0;
             int maxLevel = 0;
@@ -294,11 +307,13 @@ final class PipelineBenchmark {
                 if (completed >= 0) {
                     sinceArrival.add(a.atMs() - completed);
                     byStream.computeIfAbsent(c.streamId(), k -> new ArrayList<>()).add(a.atMs() - completed);
+                    byArrival.computeIfAbsent((a.atMs() - firstStart) / 20_000 * 20, k -> new ArrayList<>()).add(a.atMs() - completed);
                 }
                 behindClock.add(a.atMs() - (wallStart.get(c.streamId()) + c.endMs()));
                 frames += c.evidence().frames();
                 withText += c.evidence().text().isEmpty() ? 0 : 1;
                 if (c.evidence().shed() != null) {
+                    shedBehind.add(c.evidence().shed().behindMs());
                     shedFrames += c.evidence().shed().frames();
                     maxLevel = Math.max(maxLevel, c.evidence().shed().level());
                 }
@@ -324,7 +339,16 @@ final class PipelineBenchmark {
             line.put("framesCaptioned", frames);
             line.put("shedShare", frames == 0 ? 0 : round((double) shedFrames / frames));
             line.put("maxShedLevel", maxLevel);
+            shedBehind.sort(null);
+            // how far behind arrival the operators that shed said they were: the backlog at the shedding stages
+            line.put("shedBehindP50Ms", percentile(shedBehind, 0.50));
+            line.put("shedBehindP95Ms", percentile(shedBehind, 0.95));
             line.put("captionsWithText", withText);
+            Map<String, Long> p95By20s = new java.util.LinkedHashMap<>();
+            byArrival.forEach((from, latencies) -> p95By20s.put(from + "s", percentile(latencies.stream().sorted().toList(), 0.95)));
+            line.put("p95MsBy20sOfArrival", p95By20s);
+            line.put("coresBusy", round(coresBusy));
+            line.put("stageSeconds", stageSeconds);
             out.write(line);
         }
     }

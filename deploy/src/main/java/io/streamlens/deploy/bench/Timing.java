@@ -21,6 +21,12 @@ final class Timing {
         return (System.nanoTime() - start) / 1e6;
     }
 
+    /** CPU time of every thread of this process so far, in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** The median of {@code values}: the middle one, or the mean of the two middle ones. */
     static double median(List<? extends Number> values) {
         if (values.isEmpty()) {

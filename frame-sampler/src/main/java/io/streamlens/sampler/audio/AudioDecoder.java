@@ -81,7 +81,8 @@ public final class AudioDecoder {
                 return new SegmentAudio.Missing("the " + codec + " audio codec cannot be decoded here");
             }
             AVStream video = input.firstStream(AVMEDIA_TYPE_VIDEO);
-            Reference reference = new Reference();
+            FirstTimestamp firstVideo = new FirstTimestamp();
+            FirstTimestamp firstAudio = new FirstTimestamp();
             Chunks chunks = new Chunks();
             try (StreamDecoder decoder = opened.get(); MonoResampler resampler = new MonoResampler()) {
                 StreamDecoder.FrameConsumer sound = frame -> {
@@ -96,10 +97,10 @@ public final class AudioDecoder {
                 AVPacket packet;
                 while ((packet = input.nextPacket()) != null) {
                     if (packet.stream_index() == audio.index()) {
-                        reference.sawAudio(packet, audio.time_base());
+                        firstAudio.see(packet, audio.time_base());
                         decoder.decode(packet, sound);
                     } else if (video != null && packet.stream_index() == video.index()) {
-                        reference.sawVideo(packet, video.time_base());
+                        firstVideo.see(packet, video.time_base());
                     }
                 }
                 decoder.drain(sound);
@@ -113,33 +114,28 @@ public final class AudioDecoder {
                 throw new DecodeException(DeadLetterReason.UNDECODABLE,
                         "the " + codec + " audio track holds no decodable frame", null);
             }
-            return new SegmentAudio.Pcm(codec, chunks.finish(segment.startUs() - reference.us()));
+            long referenceUs = firstVideo.known() ? firstVideo.us : firstAudio.known() ? firstAudio.us : 0;
+            return new SegmentAudio.Pcm(codec, chunks.finish(segment.startUs() - referenceUs));
         }
     }
 
     /**
-     * The stream timestamp (µs) of the segment's first video packet, the keyframe that plays at
-     * {@code startUs}; without video, of its first audio packet. Packets give it, not the
-     * streams' {@code start_time}, which FFmpeg guesses differently with and without probing.
+     * The stream timestamp (µs) of a stream's first packet that has one. The segment's first video
+     * packet is the keyframe that plays at {@code startUs}, so it places the audio; without video,
+     * the first audio packet does. Packets give it, not the streams' {@code start_time}, which
+     * FFmpeg guesses differently with and without probing.
      */
-    private static final class Reference {
-        private long videoUs = AV_NOPTS_VALUE;
-        private long audioUs = AV_NOPTS_VALUE;
+    private static final class FirstTimestamp {
+        private long us = AV_NOPTS_VALUE;
 
-        void sawVideo(AVPacket packet, AVRational timeBase) {
-            if (videoUs == AV_NOPTS_VALUE && packet.pts() != AV_NOPTS_VALUE) {
-                videoUs = av_rescale_q(packet.pts(), timeBase, MICROSECONDS);
+        void see(AVPacket packet, AVRational timeBase) {
+            if (us == AV_NOPTS_VALUE && packet.pts() != AV_NOPTS_VALUE) {
+                us = av_rescale_q(packet.pts(), timeBase, MICROSECONDS);
             }
         }
 
-        void sawAudio(AVPacket packet, AVRational timeBase) {
-            if (audioUs == AV_NOPTS_VALUE && packet.pts() != AV_NOPTS_VALUE) {
-                audioUs = av_rescale_q(packet.pts(), timeBase, MICROSECONDS);
-            }
-        }
-
-        long us() {
-            return videoUs != AV_NOPTS_VALUE ? videoUs : audioUs != AV_NOPTS_VALUE ? audioUs : 0;
+        boolean known() {
+            return us != AV_NOPTS_VALUE;
         }
     }
 

@@ -4,10 +4,13 @@ import io.streamlens.records.BacklogLevel;
 import io.streamlens.records.DeadLetter;
 import io.streamlens.records.SampledFrame;
 import io.streamlens.records.SampledSegment;
+import io.streamlens.records.StageClock;
 import io.streamlens.records.StreamLensMetrics;
 import io.streamlens.records.VideoSegment;
+import io.streamlens.sampler.DecodeException;
 import io.streamlens.sampler.SamplerState;
 import io.streamlens.sampler.SamplingOptions;
+import io.streamlens.sampler.SegmentDecoder;
 import io.streamlens.sampler.SegmentSampler;
 import io.streamlens.sampler.Uninterruptible;
 import java.util.ArrayList;
@@ -81,8 +84,8 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
         long arrivedAtMs = BacklogLevel.arrivalOf(ctx.timestamp());
         int shed = backlog.observe(segment.streamId(), arrivedAtMs);
         if (shed >= SKIP_ALTERNATE_SEGMENTS && segment.seq() % 2 == 1 && !segment.last()) {
-            // not even opened: the stream's time moves on with its next segment
-            out.collect(new SampledSegment(segment.streamId(), segment.seq(), segment.startUs(), segment.startUs(), false,
+            // Not decoded; its packets still say how far its pictures go, so windows in it close now.
+            out.collect(new SampledSegment(segment.streamId(), segment.seq(), segment.startUs(), undecodedEnd(segment), false,
                     segment.source(), List.of(), arrivedAtMs, true));
             return;
         }
@@ -105,6 +108,18 @@ public class DecodeAndSample extends KeyedProcessFunction<String, VideoSegment, 
             state.clear();
         } else {
             state.update(outcome.state());
+        }
+    }
+
+    /** Where an undecoded segment's pictures end, or its start when its packets do not say (damage reaches the dead letters when it is decoded). */
+    private static long undecodedEnd(VideoSegment segment) {
+        long started = StageClock.start();
+        try {
+            return Math.max(segment.startUs(), SegmentDecoder.endOf(segment));
+        } catch (DecodeException e) {
+            return segment.startUs();
+        } finally {
+            StageClock.stop("decode", started);
         }
     }
 
