@@ -115,14 +115,15 @@ public class CaptionWindow extends KeyedCoProcessFunction<String, AnalysedSegmen
             StageClock.stop("windows", started);
             captioned.failure().ifPresent(letter -> ctx.output(DEAD_LETTERS, letter));
             out.collect(captioned.window());
-            windowsCaptioned.inc();
             // The element closing the window carries the Kafka timestamp of the segment that
             // completed it; windows closed by the idle timer have none and no latency to speak of,
-            // and a record without a Kafka timestamp (-1) has none either.
+            // and a record without a Kafka timestamp (-1) has none either. The latency goes in
+            // before the count, so a scrape that sees a window captioned also sees its latency.
             Long completedAt = ctx.timestamp();
             if (completedAt != null && completedAt > 0) {
                 captionLatencyMs.update(Math.max(0, ctx.timerService().currentProcessingTime() - completedAt));
             }
+            windowsCaptioned.inc();
         }
     }
 
