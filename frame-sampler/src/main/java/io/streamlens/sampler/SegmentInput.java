@@ -93,7 +93,14 @@ public final class SegmentInput implements AutoCloseable {
         LongPointer marker = new LongPointer(1);
         CURSORS.put(marker.address(), new Cursor(segment.bytes()));
         BytePointer buffer = new BytePointer(av_malloc(IO_BUFFER_BYTES)).capacity(IO_BUFFER_BYTES);
-        SegmentInput input = new SegmentInput(marker, avio_alloc_context(buffer, IO_BUFFER_BYTES, 0, marker, READ, null, null));
+        AVIOContext io = buffer.isNull() ? null : avio_alloc_context(buffer, IO_BUFFER_BYTES, 0, marker, READ, null, null);
+        if (io == null || io.isNull()) {
+            av_free(buffer);
+            CURSORS.remove(marker.address());
+            marker.close();
+            throw new OutOfMemoryError("FFmpeg could not allocate " + IO_BUFFER_BYTES + " bytes to read a segment");
+        }
+        SegmentInput input = new SegmentInput(marker, io);
         try {
             input.format = avformat_alloc_context();
             input.format.pb(input.io);
