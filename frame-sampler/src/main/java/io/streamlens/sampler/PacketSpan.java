@@ -2,7 +2,6 @@ package io.streamlens.sampler;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.util.Arrays;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -17,7 +16,6 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 final class PacketSpan {
     /** Enough for hours of video at 60 fps in one segment; a forged segment stops counting there. */
     private static final int MAX_PACKETS = 1 << 20;
-    private static final AVRational MICROSECONDS = new AVRational().num(1).den(1_000_000);
 
     private final AVRational timeBase;
     private long[] ptsUs = new long[256];
@@ -34,7 +32,7 @@ final class PacketSpan {
         if (packet.pts() == AV_NOPTS_VALUE || count == MAX_PACKETS) {
             return;
         }
-        long us = av_rescale_q(packet.pts(), timeBase, MICROSECONDS);
+        long us = StreamTime.micros(packet.pts(), timeBase);
         if (firstKeyUs == AV_NOPTS_VALUE && (packet.flags() & AV_PKT_FLAG_KEY) != 0) {
             firstKeyUs = us;
         }
@@ -44,7 +42,7 @@ final class PacketSpan {
         ptsUs[count++] = us;
         if (us >= latestUs) {
             latestUs = us;
-            lastDurationUs = packet.duration() > 0 ? av_rescale_q(packet.duration(), timeBase, MICROSECONDS) : 0;
+            lastDurationUs = packet.duration() > 0 ? StreamTime.micros(packet.duration(), timeBase) : 0;
         }
     }
 

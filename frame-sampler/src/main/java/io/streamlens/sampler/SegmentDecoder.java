@@ -6,7 +6,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
-import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_POINT;
@@ -31,7 +30,6 @@ public final class SegmentDecoder implements AutoCloseable {
     static final int THUMB_HEIGHT = 36;
     private static final long PROBE_DURATION_US = 200_000;
     private static final long PROBE_BYTES = 256 * 1024;
-    private static final AVRational MICROSECONDS = new AVRational().num(1).den(1_000_000);
     /** A segment starts at a keyframe; no real GOP lasts hours, so a longer span is forged or broken time. */
     static final long MAX_SPAN_US = 6L * 3600 * 1_000_000;
 
@@ -184,7 +182,7 @@ public final class SegmentDecoder implements AutoCloseable {
             }
             long pts = picture.best_effort_timestamp();
             // A frame without a timestamp plays where the one before it did; rescaling saturates, never overflows.
-            long atUs = pts == AV_NOPTS_VALUE ? lastUs : av_rescale_q(pts, timeBase, MICROSECONDS);
+            long atUs = pts == AV_NOPTS_VALUE ? lastUs : StreamTime.micros(pts, timeBase);
             if (firstUs == Long.MIN_VALUE) {
                 firstUs = atUs;
             }

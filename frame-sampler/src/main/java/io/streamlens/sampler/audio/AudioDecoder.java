@@ -6,7 +6,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
-import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import io.streamlens.records.AudioSpan;
 import io.streamlens.records.DeadLetterReason;
@@ -15,6 +14,7 @@ import io.streamlens.records.VideoSegment;
 import io.streamlens.sampler.DecodeException;
 import io.streamlens.sampler.SegmentInput;
 import io.streamlens.sampler.StreamDecoder;
+import io.streamlens.sampler.StreamTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +44,6 @@ public final class AudioDecoder {
     // probing stays short.
     private static final long PROBE_DURATION_US = 500_000;
     private static final long PROBE_BYTES = 512 * 1024;
-    private static final AVRational MICROSECONDS = new AVRational().num(1).den(1_000_000);
     /**
      * Compressed silence is a few bytes a frame, so a forged segment could decode to hours of PCM;
      * no GOP-aligned segment holds ten minutes.
@@ -87,7 +86,7 @@ public final class AudioDecoder {
             try (StreamDecoder decoder = opened.get(); MonoResampler resampler = new MonoResampler()) {
                 StreamDecoder.FrameConsumer sound = frame -> {
                     long pts = frame.best_effort_timestamp();
-                    chunks.add(pts == AV_NOPTS_VALUE ? chunks.endUs() : av_rescale_q(pts, audio.time_base(), MICROSECONDS),
+                    chunks.add(pts == AV_NOPTS_VALUE ? chunks.endUs() : StreamTime.micros(pts, audio.time_base()),
                             resampler.convert(frame));
                     if (chunks.samples() > MAX_SAMPLES) {
                         throw new DecodeException(DeadLetterReason.TOO_LARGE, "the segment's audio decodes to more than "
@@ -130,7 +129,7 @@ public final class AudioDecoder {
 
         void see(AVPacket packet, AVRational timeBase) {
             if (us == AV_NOPTS_VALUE && packet.pts() != AV_NOPTS_VALUE) {
-                us = av_rescale_q(packet.pts(), timeBase, MICROSECONDS);
+                us = StreamTime.micros(packet.pts(), timeBase);
             }
         }
 
