@@ -73,10 +73,7 @@ public final class SegmentDecoder implements AutoCloseable {
         // A segment's codec parameters sit in its first packets (PMT, SPS, keyframe); probing further
         // would decode frames twice, which costs more than the decode itself in keyframe scans.
         try (SegmentInput input = SegmentInput.open(segment, PROBE_DURATION_US, PROBE_BYTES)) {
-            AVStream stream = input.firstStream(AVMEDIA_TYPE_VIDEO);
-            if (stream == null) {
-                throw new DecodeException(DeadLetterReason.UNDECODABLE, "the segment has no video stream", null);
-            }
+            AVStream stream = videoStream(input);
             if (stream.codecpar().width() > 0 || stream.codecpar().height() > 0) {
                 FrameLimits.check(stream.codecpar().width(), stream.codecpar().height()); // else each frame is checked
             }
@@ -133,10 +130,7 @@ public final class SegmentDecoder implements AutoCloseable {
      */
     public static long endOf(VideoSegment segment) throws DecodeException {
         try (SegmentInput input = SegmentInput.open(segment, PROBE_DURATION_US, PROBE_BYTES)) {
-            AVStream stream = input.firstStream(AVMEDIA_TYPE_VIDEO);
-            if (stream == null) {
-                throw new DecodeException(DeadLetterReason.UNDECODABLE, "the segment has no video stream", null);
-            }
+            AVStream stream = videoStream(input);
             PacketSpan span = new PacketSpan(stream.time_base());
             for (AVPacket packet; (packet = input.nextPacket()) != null; ) {
                 if (packet.stream_index() == stream.index()) {
@@ -147,11 +141,18 @@ public final class SegmentDecoder implements AutoCloseable {
         }
     }
 
+    private static AVStream videoStream(SegmentInput input) throws DecodeException {
+        AVStream stream = input.firstStream(AVMEDIA_TYPE_VIDEO);
+        if (stream == null) {
+            throw new DecodeException(DeadLetterReason.UNDECODABLE, "the segment has no video stream", null);
+        }
+        return stream;
+    }
+
     /** The packets' end moved onto the timeline, where the picture at {@code zeroUs} (stream time) plays at startUs. */
     private static long timelineEnd(VideoSegment segment, PacketSpan span, long zeroUs) {
         long endUs = span.endUs();
-        if (endUs == AV_NOPTS_VALUE || zeroUs == AV_NOPTS_VALUE || zeroUs == Long.MIN_VALUE
-                || endUs <= zeroUs || endUs - zeroUs > MAX_SPAN_US) {
+        if (endUs == AV_NOPTS_VALUE || zeroUs == AV_NOPTS_VALUE || endUs <= zeroUs || endUs - zeroUs > MAX_SPAN_US) {
             return Long.MIN_VALUE; // no timestamps, or forged ones: the frames' own times will do
         }
         return segment.startUs() + endUs - zeroUs;
@@ -164,7 +165,7 @@ public final class SegmentDecoder implements AutoCloseable {
         private final boolean keyframesOnly;
         private final FrameVisitor visitor;
         private final View view = new View();
-        private long firstUs = Long.MIN_VALUE;
+        private long firstUs = AV_NOPTS_VALUE;
         private long lastUs;
         int count;
 
@@ -183,7 +184,7 @@ public final class SegmentDecoder implements AutoCloseable {
             long pts = picture.best_effort_timestamp();
             // A frame without a timestamp plays where the one before it did; rescaling saturates, never overflows.
             long atUs = pts == AV_NOPTS_VALUE ? lastUs : StreamTime.micros(pts, timeBase);
-            if (firstUs == Long.MIN_VALUE) {
+            if (firstUs == AV_NOPTS_VALUE) {
                 firstUs = atUs;
             }
             if (atUs < firstUs) {

@@ -68,13 +68,14 @@ public final class SegmentInput implements AutoCloseable {
     private final LongPointer marker;
     private final AVIOContext io;
     private final AVPacket packet = av_packet_alloc();
+    private final String container;
     private AVFormatContext format;
-    private String container;
     private boolean probed;
 
-    private SegmentInput(LongPointer marker, AVIOContext io) {
+    private SegmentInput(LongPointer marker, AVIOContext io, String container) {
         this.marker = marker;
         this.io = io;
+        this.container = container;
     }
 
     /**
@@ -100,7 +101,7 @@ public final class SegmentInput implements AutoCloseable {
             marker.close();
             throw new OutOfMemoryError("FFmpeg could not allocate " + IO_BUFFER_BYTES + " bytes to read a segment");
         }
-        SegmentInput input = new SegmentInput(marker, io);
+        SegmentInput input = new SegmentInput(marker, io, segment.container());
         try {
             input.format = avformat_alloc_context();
             input.format.pb(input.io);
@@ -114,7 +115,6 @@ public final class SegmentInput implements AutoCloseable {
                 throw new DecodeException(DeadLetterReason.UNDECODABLE, "FFmpeg cannot open the segment as "
                         + segment.container() + " (error " + opened + ")", null);
             }
-            input.container = segment.container();
             return input;
         } catch (DecodeException | RuntimeException e) {
             input.close();

@@ -20,8 +20,9 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 
 /**
  * {@code bench decode}: frames decoded and sampled per second through the decode+sample core,
- * next to FFmpeg's own single-thread decode rate (libavcodec through JavaCV, no pixel conversion)
- * on the same segments in the same run (through the same {@link SegmentInput}, so opening costs the same); plus how fast a file is published (segmented).
+ * next to FFmpeg's own single-thread decode rate (libavcodec, no pixel conversion) on the same
+ * segments in the same run, opened through the same {@link SegmentInput} so that opening costs the
+ * same; plus how fast a file is published (segmented).
  */
 public final class DecodeBenchmark {
     private final JsonLines out;
